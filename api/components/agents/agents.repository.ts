@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintError } from 'sequelize';
+import type { JWTPayload } from 'jose';
+import type { Database } from '../../../db';
+import type { AgentInfo, UserInfo } from '../../lib/auth';
+
+const SUBTREE_TTL_MS = 10_000;
+
+/** Agents and the users who act for them. */
+export function createAgentDirectory(db: Database) {
+  const { Agent, User } = db.models;
+  let tree: { at: number; children: Map<string | null, string[]> } | null = null;
+
+  const toInfo = (a: InstanceType<typeof Agent>): AgentInfo => ({
+    id: a.id,
+    code: a.code,
+    realm: a.realm,
+    nameFa: a.nameFa,
+    nameEn: a.nameEn,
+    isBroker: Boolean(a.isBroker),
+  });
+
+  return {
+    async activeAgents(): Promise<AgentInfo[]> {
+      const rows = await Agent.findAll({ where: { active: true }, order: [['isBroker', 'DESC'], ['code', 'ASC']] });
+      return rows.map(toInfo);
+    },
+
+    async byIds(ids: string[]): Promise<Map<string, AgentInfo>> {
+      if (!ids.length) return new Map();
+      const rows = await Agent.findAll({ where: { id: [...new Set(ids)] } });
+      return new Map(rows.map((r) => [r.id, toInfo(r)]));
+    },
+
+    /** The agent and every agent below it. */
+    async subtreeIds(agentId: string): Promise<string[]> {
+      if (!tree || Date.now() - tree.at > SUBTREE_TTL_MS) {
+        const children = new Map<string | null, string[]>();
+        for (const a of await Agent.findAll({ attributes: ['id', 'parentId'] })) {
+          const list = children.get(a.parentId) ?? [];
+          list.push(a.id);
+          children.set(a.parentId, list);
+        }
+        tree = { at: Date.now(), children };
+      }
+      const out: string[] = [];
+      const queue = [agentId];
+      while (queue.length) {
+        const id = queue.shift() as string;
+        out.push(id);
+        queue.push(...(tree.children.get(id) ?? []));
+      }
+      return out;
+    },
+
+    /** The user record of a token's issuer + subject, created on first sight and kept current. */
+    async resolveUser(agent: AgentInfo, issuer: string, subject: string, claims: JWTPayload): Promise<UserInfo> {
+      const username = String(claims.preferred_username ?? subject);
+      const given = typeof claims.given_name === 'string' ? claims.given_name : '';
+      const family = typeof claims.family_name === 'string' ? claims.family_name : '';
+      const displayName = (typeof claims.name === 'string' && claims.name) || `${given} ${family}`.trim() || username;
+      const email = typeof claims.email === 'string' ? claims.email : null;
+      const now = new Date();
+      let row = await User.findOne({ where: { issuer, subject } });
+      if (!row) {
+        try {
+          row = await User.create({ id: randomUUID(), issuer, subject, agentId: agent.id, username, displayName, email, lastSeenAt: now });
+        } catch (err) {
+          if (!(err instanceof UniqueConstraintError)) throw err;
+          row = await User.findOne({ where: { issuer, subject } });
+          if (!row) throw err;
+        }
+      } else if (
+        row.username !== username ||
+        row.displayName !== displayName ||
+        row.email !== email ||
+        !row.lastSeenAt ||
+        now.getTime() - new Date(row.lastSeenAt).getTime() > 60_000
+      ) {
+        await row.update({ username, displayName, email, lastSeenAt: now });
+      }
+      return { id: row.id, username: row.username, displayName: row.displayName, email: row.email };
+    },
+  };
+}
+
+export type AgentDirectory = ReturnType<typeof createAgentDirectory>;

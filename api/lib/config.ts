@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { parseDuration } from '../../domain/duration';
+import { dbConfigFromEnv, type DbConfig } from '../../db';
+
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v, ctx) => {
+      try {
+        return parseDuration(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        return z.NEVER;
+      }
+    });
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('kartabl'),
+  KEYCLOAK_URL: z.url().default('http://localhost:8180'),
+  KEYCLOAK_INTERNAL_URL: z.url().optional(),
+  KEYCLOAK_AUDIENCE: z.string().min(1).default('kartabl-api'),
+  JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+  TICKET_FIRST_RESPONSE_SLA: duration('4h'),
+  TICKET_AUTO_CLOSE_AFTER: duration('72h'),
+  TICKET_RATING_WINDOW: duration('7d'),
+  CORS_ORIGINS: z.string().default('http://localhost:4200'),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface ApiConfig {
+  port: number;
+  db: DbConfig;
+  temporal: { address: string; namespace: string; taskQueue: string };
+  auth: {
+    keycloakUrl: string;
+    /** Where the API fetches signing keys; the public URL unless Keycloak is reached differently inside a network. */
+    keycloakInternalUrl: string;
+    audience: string;
+    clockToleranceSeconds: number;
+  };
+  tickets: { firstResponseSlaMs: number; autoCloseAfterMs: number; ratingWindowMs: number };
+  corsOrigins: string[];
+  attachmentMaxBytes: number;
+  logLevel: string;
+}
+
+/** Reads and checks the configuration; throws a readable error listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const trim = (u: string) => u.replace(/\/+$/, '');
+  return {
+    port: e.PORT,
+    db: dbConfigFromEnv(env),
+    temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE },
+    auth: {
+      keycloakUrl: trim(e.KEYCLOAK_URL),
+      keycloakInternalUrl: trim(e.KEYCLOAK_INTERNAL_URL ?? e.KEYCLOAK_URL),
+      audience: e.KEYCLOAK_AUDIENCE,
+      clockToleranceSeconds: e.JWT_CLOCK_TOLERANCE_SECONDS,
+    },
+    tickets: {
+      firstResponseSlaMs: e.TICKET_FIRST_RESPONSE_SLA,
+      autoCloseAfterMs: e.TICKET_AUTO_CLOSE_AFTER,
+      ratingWindowMs: e.TICKET_RATING_WINDOW,
+    },
+    corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+    logLevel: e.LOG_LEVEL,
+  };
+}

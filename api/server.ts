@@ -1,0 +1,52 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import pino, { type Logger } from 'pino';
+import { openDatabase, type Database } from '../db';
+import { seedBase } from '../db/seed';
+import { createApp } from './app';
+import { loadConfig, type ApiConfig } from './lib/config';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  config: ApiConfig;
+  db: Database;
+  temporal: Client;
+  stop(): Promise<void>;
+}
+
+/** Starts the API (port 0 picks a free port, as tests do). */
+export async function startServer(env: NodeJS.ProcessEnv = process.env, logger?: Logger): Promise<RunningServer> {
+  const config = loadConfig(env);
+  const log = logger ?? pino({ level: config.logLevel, name: 'api' });
+  const db = await openDatabase(config.db);
+  await seedBase(db);
+  const connection = await Connection.connect({ address: config.temporal.address });
+  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const { app } = createApp({ config, db, temporal, logger: log });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.port, (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  const port = (server.address() as AddressInfo).port;
+  let stopped = false;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    config,
+    db,
+    temporal,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      server.closeIdleConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connection.close();
+      await db.close();
+    },
+  };
+}
+
+export async function stopServer(server: RunningServer): Promise<void> {
+  await server.stop();
+}

@@ -1,0 +1,20 @@
+import { SequelizeStorage, Umzug } from 'umzug';
+import type { Sequelize } from 'sequelize';
+import * as m0001 from './migrations/0001-initial';
+
+/** Migrations in order; listed explicitly so compiled and tsx runs see the same set. */
+const MIGRATIONS = [{ name: '0001-initial', module: m0001 }];
+
+export function migrator(sequelize: Sequelize): Umzug<ReturnType<Sequelize['getQueryInterface']>> {
+  return new Umzug({
+    migrations: MIGRATIONS.map(({ name, module }) => ({ name, up: module.up, down: module.down })),
+    context: sequelize.getQueryInterface(),
+    storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
+    logger: undefined,
+  });
+}
+
+export async function migrate(sequelize: Sequelize): Promise<string[]> {
+  const done = await migrator(sequelize).up();
+  return done.map((m) => m.name);
+}

@@ -1,0 +1,31 @@
+/** The worker process: runs workflows and activities of the `kartabl` task queue. */
+import 'dotenv/config';
+import { NativeConnection } from '@temporalio/worker';
+import { dbConfigFromEnv, openDatabase } from '../db';
+import { createKartablWorker } from './worker';
+
+async function main(): Promise<void> {
+  const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
+  const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+  const taskQueue = process.env.TEMPORAL_TASK_QUEUE ?? 'kartabl';
+  const db = await openDatabase(dbConfigFromEnv());
+  const connection = await NativeConnection.connect({ address });
+  const worker = await createKartablWorker({
+    connection,
+    namespace,
+    taskQueue,
+    db,
+    workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH,
+  });
+  console.log(`worker: polling task queue "${taskQueue}" on ${address} (namespace ${namespace}, db ${db.dialect})`);
+  // Worker.run() shuts down gracefully on SIGINT/SIGTERM.
+  await worker.run();
+  await connection.close();
+  await db.close();
+  console.log('worker: stopped');
+}
+
+main().catch((err: unknown) => {
+  console.error('worker: fatal', err);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import type { Database } from '../db';
+import { createTicketRepository } from '../db/repositories/tickets';
+
+export interface KartablWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  db: Database;
+  /** Prebundled workflow code for production; otherwise the workflows are bundled at start. */
+  workflowBundlePath?: string;
+}
+
+export async function createKartablWorker(o: KartablWorkerOptions): Promise<Worker> {
+  const activities = createActivities({ readModel: createTicketRepository(o.db) });
+  const workflowSource: Pick<WorkerOptions, 'workflowsPath' | 'workflowBundle'> = o.workflowBundlePath
+    ? { workflowBundle: { codePath: o.workflowBundlePath } }
+    : { workflowsPath: require.resolve('../workflows') };
+  return Worker.create({
+    connection: o.connection,
+    namespace: o.namespace,
+    taskQueue: o.taskQueue,
+    activities,
+    ...workflowSource,
+  });
+}

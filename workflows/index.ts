@@ -1,0 +1,2 @@
+// Every workflow the worker registers. Workflow code may import only @temporalio/workflow and domain/.
+export { ticketWorkflow } from './tickets/ticket.workflow';
