@@ -4,10 +4,12 @@ const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts'
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Global: per-project timeouts are ignored. Integration set-up bundles workflows and fetches tokens.
+  testTimeout: 180000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
-    { ...common, displayName: 'workflows', testMatch: ['<rootDir>/tests/workflows/**/*.test.ts'], testTimeout: 120000 },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'], testTimeout: 120000 },
-    { ...common, displayName: 'mssql', testMatch: ['<rootDir>/tests/mssql/**/*.test.ts'], testTimeout: 600000 },
+    { ...common, displayName: 'workflows', testMatch: ['<rootDir>/tests/workflows/**/*.test.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+    { ...common, displayName: 'mssql', testMatch: ['<rootDir>/tests/mssql/**/*.test.ts'] },
   ],
 };

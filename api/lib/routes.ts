@@ -112,8 +112,13 @@ export class RouteTable {
           };
           const params = parse(spec.params, req.params, []);
           const query = parse(spec.query, req.query, []);
-          const body = parse(spec.body, req.body ?? {}, []);
-          if (fields.length) throw AppError.validation(fields);
+          // A multipart body is parsed by its own middleware; its schema only documents it.
+          const multipart = spec.bodyContentType === 'multipart/form-data';
+          const body = multipart ? (undefined as z.output<B>) : parse(spec.body, req.body ?? {}, []);
+          // One reason per field: the first one found.
+          const seen = new Set<string>();
+          const unique = fields.filter((f) => !seen.has(f.field) && seen.add(f.field));
+          if (unique.length) throw AppError.validation(unique);
           const result = await spec.handler({ req, res, auth, params, query, body });
           if (!res.headersSent) {
             if (result === undefined) res.status(spec.response.status).end();

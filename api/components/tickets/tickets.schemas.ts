@@ -6,7 +6,7 @@ const text = (min: number, max: number, multiline = false) =>
   z
     .string()
     .transform((v) => normalizeText(v, { multiline }))
-    .pipe(z.string().min(min).max(max));
+    .pipe(min > 0 ? z.string().min(1).min(min).max(max) : z.string().max(max));
 
 const attachmentIds = z.array(z.uuid()).max(5).default([]);
 

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
+import pino from 'pino';
+import { Client } from 'pg';
+import { ensureAgent } from '../../db/seed';
+import { startServer, type RunningServer } from '../../api/server';
+import { createKartablWorker } from '../../worker/worker';
+import { getPasswordToken } from '../../infra/keycloak/provision';
+
+/**
+ * The real stack for API tests: Keycloak and Temporal started by the test runner (their addresses
+ * in KARTABL_TEST_* variables), a fresh database of the dialect in DB_DIALECT, the API on a free
+ * port and a worker on its own task queue.
+ */
+export interface Stack {
+  server: RunningServer;
+  keycloakUrl: string;
+  dialect: string;
+  /** Access token of a test user (password grant through the `kartabl-cli` test client). */
+  token(realm: string, username: string, clientId?: string): Promise<string>;
+  call(method: string, url: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: RequestInit['body'] }): Promise<ApiResponse>;
+  stop(): Promise<void>;
+}
+
+export interface ApiResponse {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions walk arbitrary JSON
+  body: any;
+  headers: Headers;
+}
+
+export const PASSWORD = 'Kartabl@1405';
+
+function required(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run the tests with \`npm test\` (infra/test/run-all.ts), which starts Keycloak and Temporal`);
+  return v;
+}
+
+async function freshDatabase(dialect: string): Promise<{ env: NodeJS.ProcessEnv; drop(): Promise<void> }> {
+  if (dialect === 'postgres') {
+    const base = required('KARTABL_TEST_PG_URL');
+    const name = `kartabl_it_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    const admin = new Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    return {
+      env: { DB_DIALECT: 'postgres', DATABASE_URL: url.toString() },
+      async drop() {
+        const c = new Client({ connectionString: base });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartabl-it-'));
+  return {
+    env: { DB_DIALECT: 'sqlite', DB_STORAGE: path.join(dir, 'kartabl.sqlite') },
+    async drop() {
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startStack(overrides: NodeJS.ProcessEnv = {}): Promise<Stack> {
+  const keycloakUrl = required('KARTABL_TEST_KEYCLOAK_URL');
+  const temporalAddress = required('KARTABL_TEST_TEMPORAL_ADDRESS');
+  const dialect = process.env.DB_DIALECT ?? 'sqlite';
+  const database = await freshDatabase(dialect);
+  const taskQueue = `it-${randomUUID()}`;
+
+  const server = await startServer(
+    {
+      PORT: '0',
+      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      KEYCLOAK_URL: keycloakUrl,
+      JWT_CLOCK_TOLERANCE_SECONDS: '0',
+      TICKET_FIRST_RESPONSE_SLA: '1h',
+      TICKET_AUTO_CLOSE_AFTER: '1h',
+      TICKET_RATING_WINDOW: '1h',
+      ATTACHMENT_MAX_BYTES: '100000',
+      LOG_LEVEL: 'silent',
+      ...database.env,
+      ...overrides,
+    },
+    pino({ level: 'silent' }),
+  );
+  await ensureAgent(server.db, { code: 'alpha', realm: 'agent-alpha', nameFa: 'نمایندگی آلفا', nameEn: 'Alpha agency', parentCode: 'broker' });
+  await ensureAgent(server.db, { code: 'beta', realm: 'agent-beta', nameFa: 'نمایندگی بتا', nameEn: 'Beta agency', parentCode: 'broker' });
+
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // already installed in this process
+  }
+  const connection = await NativeConnection.connect({ address: temporalAddress });
+  const worker: Worker = await createKartablWorker({ connection, namespace: 'default', taskQueue, db: server.db });
+  const running = worker.run();
+
+  const tokens = new Map<string, string>();
+  return {
+    server,
+    keycloakUrl,
+    dialect,
+    async token(realm, username, clientId = 'kartabl-cli') {
+      const key = `${realm}/${username}/${clientId}`;
+      if (!tokens.has(key)) tokens.set(key, await getPasswordToken({ keycloakUrl, realm, clientId, username, password: PASSWORD }));
+      return tokens.get(key)!;
+    },
+    async call(method, url, opts = {}) {
+      const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+      let body: RequestInit['body'] | undefined = opts.raw;
+      if (opts.body !== undefined) {
+        headers['content-type'] = 'application/json';
+        body = JSON.stringify(opts.body);
+      }
+      const res = await fetch(`${server.url}${url}`, { method, headers, body });
+      const text = await res.text();
+      let parsed: unknown = text;
+      if ((res.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
+      return { status: res.status, body: parsed, headers: res.headers };
+    },
+    async stop() {
+      worker.shutdown();
+      await running;
+      await connection.close();
+      await server.stop();
+      await database.drop();
+    },
+  };
+}
