@@ -35,8 +35,7 @@ export async function connectDb(config: DbConfig): Promise<Db> {
       dialect: config.dialect,
       logging,
       pool: { max: 10, min: 0, idle: 10_000 },
-      dialectOptions:
-        config.dialect === 'mssql' ? { options: { encrypt: true, trustServerCertificate: true } } : undefined,
+      dialectOptions: config.dialect === 'mssql' ? { options: { encrypt: true, trustServerCertificate: true } } : undefined,
     });
   }
   await sequelize.authenticate();

@@ -32,12 +32,54 @@ const CATEGORIES = [
 
 /** The portal's menu; each item is shown only to users holding its permission. */
 export const MENU = [
-  { key: 'tickets.mine', route: '/tickets', icon: 'inbox', labelFa: 'تیکت‌های من', labelEn: 'My tickets', permission: 'tickets.read-own' },
-  { key: 'tickets.new', route: '/tickets/new', icon: 'plus', labelFa: 'تیکت جدید', labelEn: 'New ticket', permission: 'tickets.create' },
-  { key: 'tickets.agent', route: '/tickets/agent', icon: 'building', labelFa: 'تیکت‌های نمایندگی', labelEn: 'Agency tickets', permission: 'tickets.read-agent' },
-  { key: 'support.inbox', route: '/support/inbox', icon: 'headset', labelFa: 'کارتابل پشتیبانی', labelEn: 'Support inbox', permission: 'tickets.inbox' },
-  { key: 'support.escalations', route: '/support/escalations', icon: 'alert', labelFa: 'تیکت‌های ارجاعی', labelEn: 'Escalated tickets', permission: 'tickets.escalations' },
-  { key: 'tickets.all', route: '/tickets/all', icon: 'list', labelFa: 'همهٔ تیکت‌ها', labelEn: 'All tickets', permission: 'tickets.read-all' },
+  {
+    key: 'tickets.mine',
+    route: '/tickets',
+    icon: 'inbox',
+    labelFa: 'تیکت‌های من',
+    labelEn: 'My tickets',
+    permission: 'tickets.read-own',
+  },
+  {
+    key: 'tickets.new',
+    route: '/tickets/new',
+    icon: 'plus',
+    labelFa: 'تیکت جدید',
+    labelEn: 'New ticket',
+    permission: 'tickets.create',
+  },
+  {
+    key: 'tickets.agent',
+    route: '/tickets/agent',
+    icon: 'building',
+    labelFa: 'تیکت‌های نمایندگی',
+    labelEn: 'Agency tickets',
+    permission: 'tickets.read-agent',
+  },
+  {
+    key: 'support.inbox',
+    route: '/support/inbox',
+    icon: 'headset',
+    labelFa: 'کارتابل پشتیبانی',
+    labelEn: 'Support inbox',
+    permission: 'tickets.inbox',
+  },
+  {
+    key: 'support.escalations',
+    route: '/support/escalations',
+    icon: 'alert',
+    labelFa: 'تیکت‌های ارجاعی',
+    labelEn: 'Escalated tickets',
+    permission: 'tickets.escalations',
+  },
+  {
+    key: 'tickets.all',
+    route: '/tickets/all',
+    icon: 'list',
+    labelFa: 'همهٔ تیکت‌ها',
+    labelEn: 'All tickets',
+    permission: 'tickets.read-all',
+  },
   { key: 'docs.api', route: '/api/docs', icon: 'book', labelFa: 'مستندات API', labelEn: 'API docs', permission: 'docs.read' },
 ];
 

@@ -1,12 +1,5 @@
 import type { Request } from 'express';
-import {
-  createRemoteJWKSet,
-  decodeJwt,
-  decodeProtectedHeader,
-  errors as joseErrors,
-  jwtVerify,
-  type JWTPayload,
-} from 'jose';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { permissionsForRoles, type Permission } from '../../domain/access';
 import { bi } from '../../domain/i18n';
 import type { Actor } from '../../domain/tickets/ticket';
@@ -143,7 +136,11 @@ export function createAuthenticator(deps: AuthDeps): (req: Request) => Promise<A
       }));
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) {
-        throw new AppError(401, 'AUTH_TOKEN_EXPIRED', bi('نشست شما منقضی شده است؛ دوباره وارد شوید.', 'Your session has expired; please sign in again.'));
+        throw new AppError(
+          401,
+          'AUTH_TOKEN_EXPIRED',
+          bi('نشست شما منقضی شده است؛ دوباره وارد شوید.', 'Your session has expired; please sign in again.'),
+        );
       }
       if (err instanceof joseErrors.JWTClaimValidationFailed) throw invalid(`claim "${err.claim}" failed: ${err.reason}`);
       if (err instanceof joseErrors.JOSEError) throw invalid(err.code);

@@ -28,7 +28,11 @@ const EnvSchema = z.object({
   TICKET_AUTO_CLOSE_AFTER: duration('72h'),
   TICKET_RATING_WINDOW: duration('7d'),
   CORS_ORIGINS: z.string().default('http://localhost:4200'),
-  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -73,7 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       autoCloseAfterMs: e.TICKET_AUTO_CLOSE_AFTER,
       ratingWindowMs: e.TICKET_RATING_WINDOW,
     },
-    corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: e.CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
   };

@@ -61,29 +61,52 @@ export function fieldErrorFromIssue(issue: z.core.$ZodIssue, prefix: string[] = 
       if (issue.input === undefined || issue.input === null) {
         return { field, code: 'required', message: bi('این فیلد الزامی است.', 'This field is required.') };
       }
-      return { field, code: 'invalid_type', message: bi(`نوع مقدار نادرست است (${issue.expected} لازم است).`, `Wrong type: ${issue.expected} expected.`) };
+      return {
+        field,
+        code: 'invalid_type',
+        message: bi(`نوع مقدار نادرست است (${issue.expected} لازم است).`, `Wrong type: ${issue.expected} expected.`),
+      };
     case 'too_small':
       if (issue.origin === 'string') {
         return Number(issue.minimum) <= 1
           ? { field, code: 'required', message: bi('این فیلد الزامی است.', 'This field is required.') }
-          : { field, code: 'too_short', message: bi(`دست‌کم ${issue.minimum} نویسه لازم است.`, `At least ${issue.minimum} characters are required.`) };
+          : {
+              field,
+              code: 'too_short',
+              message: bi(`دست‌کم ${issue.minimum} نویسه لازم است.`, `At least ${issue.minimum} characters are required.`),
+            };
       }
-      return { field, code: 'too_small', message: bi(`باید دست‌کم ${issue.minimum} باشد.`, `Must be at least ${issue.minimum}.`) };
+      return {
+        field,
+        code: 'too_small',
+        message: bi(`باید دست‌کم ${issue.minimum} باشد.`, `Must be at least ${issue.minimum}.`),
+      };
     case 'too_big':
       if (issue.origin === 'string') {
-        return { field, code: 'too_long', message: bi(`حداکثر ${issue.maximum} نویسه مجاز است.`, `At most ${issue.maximum} characters are allowed.`) };
+        return {
+          field,
+          code: 'too_long',
+          message: bi(`حداکثر ${issue.maximum} نویسه مجاز است.`, `At most ${issue.maximum} characters are allowed.`),
+        };
       }
       return { field, code: 'too_big', message: bi(`باید حداکثر ${issue.maximum} باشد.`, `Must be at most ${issue.maximum}.`) };
     case 'invalid_value':
       return {
         field,
         code: 'invalid_value',
-        message: bi(`مقدار مجاز نیست؛ یکی از این‌ها را بفرستید: ${issue.values.join('، ')}`, `Not an allowed value; use one of: ${issue.values.join(', ')}.`),
+        message: bi(
+          `مقدار مجاز نیست؛ یکی از این‌ها را بفرستید: ${issue.values.join('، ')}`,
+          `Not an allowed value; use one of: ${issue.values.join(', ')}.`,
+        ),
       };
     case 'invalid_format':
       return { field, code: 'invalid_format', message: bi('قالب این مقدار درست نیست.', `Invalid format (${issue.format}).`) };
     case 'unrecognized_keys':
-      return { field: [...prefix, ...issue.keys].join('.') || field, code: 'unknown_field', message: bi(`فیلد ناشناخته: ${issue.keys.join('، ')}`, `Unknown field: ${issue.keys.join(', ')}.`) };
+      return {
+        field: [...prefix, ...issue.keys].join('.') || field,
+        code: 'unknown_field',
+        message: bi(`فیلد ناشناخته: ${issue.keys.join('، ')}`, `Unknown field: ${issue.keys.join(', ')}.`),
+      };
     default:
       return { field, code: 'invalid', message: bi('مقدار نادرست است.', issue.message) };
   }
@@ -116,5 +139,9 @@ function toAppError(err: unknown): AppError {
   if (typeof e?.code === 'string' && e.code.startsWith('LIMIT_')) {
     return new AppError(400, 'UPLOAD_INVALID', bi('فایل بارگذاری‌شده پذیرفته نشد.', `The upload was refused (${e.code}).`));
   }
-  return new AppError(500, 'INTERNAL', bi('خطای پیش‌بینی‌نشده‌ای رخ داد؛ دوباره تلاش کنید.', 'An unexpected error occurred; please try again.'));
+  return new AppError(
+    500,
+    'INTERNAL',
+    bi('خطای پیش‌بینی‌نشده‌ای رخ داد؛ دوباره تلاش کنید.', 'An unexpected error occurred; please try again.'),
+  );
 }

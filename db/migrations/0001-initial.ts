@@ -122,7 +122,17 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
 }
 
 export async function down({ context: qi }: { context: QueryInterface }): Promise<void> {
-  for (const table of ['attachments', 'ticket_events', 'ticket_messages', 'tickets', 'sequences', 'menu_items', 'ticket_categories', 'users', 'agents']) {
+  for (const table of [
+    'attachments',
+    'ticket_events',
+    'ticket_messages',
+    'tickets',
+    'sequences',
+    'menu_items',
+    'ticket_categories',
+    'users',
+    'agents',
+  ]) {
     await qi.dropTable(table);
   }
 }

@@ -11,15 +11,7 @@ export const TICKET_ACTIONS = ['claim', 'release', 'answer', 'reply', 'close', '
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
 export type TimelineType =
-  | 'created'
-  | 'claimed'
-  | 'released'
-  | 'answered'
-  | 'replied'
-  | 'sla_breached'
-  | 'escalated'
-  | 'closed'
-  | 'rated';
+  'created' | 'claimed' | 'released' | 'answered' | 'replied' | 'sla_breached' | 'escalated' | 'closed' | 'rated';
 
 export type CloseReason = 'requester' | 'auto';
 
@@ -117,7 +109,8 @@ export function whyNot(action: TicketAction, ticket: TicketFacts, actor: Actor):
     case 'claim':
       if (!isSupport(actor)) return notSupport();
       if (closed) return isClosed();
-      if (ticket.assigneeId === actor.id) return rule('TICKET_ALREADY_CLAIMED', 'این تیکت از قبل به شما سپرده شده است.', 'You already hold this ticket.');
+      if (ticket.assigneeId === actor.id)
+        return rule('TICKET_ALREADY_CLAIMED', 'این تیکت از قبل به شما سپرده شده است.', 'You already hold this ticket.');
       if (ticket.assigneeId && !isSupervisor(actor)) return heldByOther();
       return null;
     case 'release':
@@ -141,8 +134,10 @@ export function whyNot(action: TicketAction, ticket: TicketFacts, actor: Actor):
       return null;
     case 'rate':
       if (!isRequester) return notRequester();
-      if (!closed) return rule('TICKET_NOT_CLOSED', 'تنها تیکت بسته‌شده را می‌توان امتیاز داد.', 'Only a closed ticket can be rated.');
-      if (ticket.rated) return rule('TICKET_ALREADY_RATED', 'این تیکت قبلاً امتیاز گرفته است.', 'This ticket has already been rated.');
+      if (!closed)
+        return rule('TICKET_NOT_CLOSED', 'تنها تیکت بسته‌شده را می‌توان امتیاز داد.', 'Only a closed ticket can be rated.');
+      if (ticket.rated)
+        return rule('TICKET_ALREADY_RATED', 'این تیکت قبلاً امتیاز گرفته است.', 'This ticket has already been rated.');
       return null;
   }
 }

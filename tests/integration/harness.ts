@@ -21,7 +21,11 @@ export interface Stack {
   dialect: string;
   /** Access token of a test user (password grant through the `kartabl-cli` test client). */
   token(realm: string, username: string, clientId?: string): Promise<string>;
-  call(method: string, url: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: RequestInit['body'] }): Promise<ApiResponse>;
+  call(
+    method: string,
+    url: string,
+    opts?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: RequestInit['body'] },
+  ): Promise<ApiResponse>;
   stop(): Promise<void>;
 }
 
@@ -36,7 +40,10 @@ export const PASSWORD = 'Kartabl@1405';
 
 function required(name: string): string {
   const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set: run the tests with \`npm test\` (infra/test/run-all.ts), which starts Keycloak and Temporal`);
+  if (!v)
+    throw new Error(
+      `${name} is not set: run the tests with \`npm test\` (infra/test/run-all.ts), which starts Keycloak and Temporal`,
+    );
   return v;
 }
 
@@ -63,8 +70,9 @@ async function freshDatabase(dialect: string): Promise<{ env: NodeJS.ProcessEnv;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartabl-it-'));
   return {
     env: { DB_DIALECT: 'sqlite', DB_STORAGE: path.join(dir, 'kartabl.sqlite') },
-    async drop() {
+    drop() {
       fs.rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
     },
   };
 }
@@ -93,8 +101,20 @@ export async function startStack(overrides: NodeJS.ProcessEnv = {}): Promise<Sta
     },
     pino({ level: 'silent' }),
   );
-  await ensureAgent(server.db, { code: 'alpha', realm: 'agent-alpha', nameFa: 'نمایندگی آلفا', nameEn: 'Alpha agency', parentCode: 'broker' });
-  await ensureAgent(server.db, { code: 'beta', realm: 'agent-beta', nameFa: 'نمایندگی بتا', nameEn: 'Beta agency', parentCode: 'broker' });
+  await ensureAgent(server.db, {
+    code: 'alpha',
+    realm: 'agent-alpha',
+    nameFa: 'نمایندگی آلفا',
+    nameEn: 'Alpha agency',
+    parentCode: 'broker',
+  });
+  await ensureAgent(server.db, {
+    code: 'beta',
+    realm: 'agent-beta',
+    nameFa: 'نمایندگی بتا',
+    nameEn: 'Beta agency',
+    parentCode: 'broker',
+  });
 
   try {
     Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -112,7 +132,8 @@ export async function startStack(overrides: NodeJS.ProcessEnv = {}): Promise<Sta
     dialect,
     async token(realm, username, clientId = 'kartabl-cli') {
       const key = `${realm}/${username}/${clientId}`;
-      if (!tokens.has(key)) tokens.set(key, await getPasswordToken({ keycloakUrl, realm, clientId, username, password: PASSWORD }));
+      if (!tokens.has(key))
+        tokens.set(key, await getPasswordToken({ keycloakUrl, realm, clientId, username, password: PASSWORD }));
       return tokens.get(key)!;
     },
     async call(method, url, opts = {}) {

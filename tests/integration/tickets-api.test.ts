@@ -48,8 +48,12 @@ describe('public endpoints', () => {
     expect((await stack.call('GET', '/api/health')).body).toEqual({ status: 'ok' });
     const doc = await stack.call('GET', '/api/openapi.json');
     expect(doc.body.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/tickets', '/api/tickets/{id}/messages', '/api/me']));
-    expect(doc.body.components.schemas.CreateTicket.required).toEqual(expect.arrayContaining(['categoryCode', 'subject', 'body']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/tickets', '/api/tickets/{id}/messages', '/api/me']),
+    );
+    expect(doc.body.components.schemas.CreateTicket.required).toEqual(
+      expect.arrayContaining(['categoryCode', 'subject', 'body']),
+    );
     const docs = await stack.call('GET', '/api/docs');
     expect(docs.status).toBe(200);
     expect(docs.body).toContain('swagger-ui');
@@ -103,7 +107,9 @@ describe('token verification', () => {
     expect((await stack.call('GET', '/api/me', { token: forged })).body.error.code).toBe('AUTH_INVALID_TOKEN');
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${p}.`;
     expect((await stack.call('GET', '/api/me', { token: none })).body.error.code).toBe('AUTH_INVALID_TOKEN');
-    expect((await stack.call('GET', '/api/me', { headers: { authorization: 'Basic abc' } })).body.error.code).toBe('AUTH_INVALID_TOKEN');
+    expect((await stack.call('GET', '/api/me', { headers: { authorization: 'Basic abc' } })).body.error.code).toBe(
+      'AUTH_INVALID_TOKEN',
+    );
   });
 
   test('when a user signs in, then /me names them by issuer + subject with their agent, permissions and menu', async () => {
@@ -162,13 +168,23 @@ describe('the support-ticket story', () => {
     const seen = (await stack.call('GET', `/api/tickets/${created.id}`, { token: alphaUser })).body;
     expect(seen.messages.map((m: { author: { side: string } }) => m.author.side)).toEqual(['requester', 'support']);
     expect(seen.allowedActions).toEqual(['reply', 'close']);
-    const replied = (await stack.call('POST', `/api/tickets/${created.id}/messages`, { token: alphaUser, body: { body: 'انجام دادم ولی درست نشد.' } })).body;
+    const replied = (
+      await stack.call('POST', `/api/tickets/${created.id}/messages`, {
+        token: alphaUser,
+        body: { body: 'انجام دادم ولی درست نشد.' },
+      })
+    ).body;
     expect(replied.state).toBe('waiting_for_support');
-    await stack.call('POST', `/api/tickets/${created.id}/messages`, { token: supporter, body: { body: 'دستگاه جایگزین فرستاده شد.' } });
+    await stack.call('POST', `/api/tickets/${created.id}/messages`, {
+      token: supporter,
+      body: { body: 'دستگاه جایگزین فرستاده شد.' },
+    });
     const closed = (await stack.call('POST', `/api/tickets/${created.id}/close`, { token: alphaUser, body: {} })).body;
     expect(closed.state).toBe('closed');
     expect(closed.allowedActions).toEqual(['rate']);
-    const rated = (await stack.call('POST', `/api/tickets/${created.id}/rating`, { token: alphaUser, body: { score: 4, comment: 'سریع بود' } })).body;
+    const rated = (
+      await stack.call('POST', `/api/tickets/${created.id}/rating`, { token: alphaUser, body: { score: 4, comment: 'سریع بود' } })
+    ).body;
     expect(rated.rating).toEqual({ score: 4, comment: 'سریع بود' });
 
     // The auditor reads the whole timeline.
@@ -272,7 +288,10 @@ describe('input validation', () => {
     const form = new FormData();
     form.append('file', new Blob(['x'], { type: 'text/plain' }), 'a.txt');
     const foreign = (await stack.call('POST', '/api/attachments', { token: alphaUser, raw: form })).body;
-    const res2 = await stack.call('POST', '/api/tickets', { token: alphaUser2, body: newTicket({ attachmentIds: [foreign.id] }) });
+    const res2 = await stack.call('POST', '/api/tickets', {
+      token: alphaUser2,
+      body: newTicket({ attachmentIds: [foreign.id] }),
+    });
     expect(res2.body.error.fields).toEqual([expect.objectContaining({ field: 'attachmentIds', code: 'attachment_not_found' })]);
     expect((await stack.call('GET', '/api/tickets?view=mine', { token: alphaUser2 })).body.total).toBe(before);
   });

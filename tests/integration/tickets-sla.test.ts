@@ -19,7 +19,11 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const body = { categoryCode: 'settlement', subject: 'تسویهٔ دیروز انجام نشده', body: 'مبلغ تراکنش‌های دیروز به حساب واریز نشده است.' };
+const body = {
+  categoryCode: 'settlement',
+  subject: 'تسویهٔ دیروز انجام نشده',
+  body: 'مبلغ تراکنش‌های دیروز به حساب واریز نشده است.',
+};
 
 async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
   const until = Date.now() + timeoutMs;

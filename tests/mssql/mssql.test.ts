@@ -40,7 +40,13 @@ suite(`SQL Server dialect${skipReason ? ` (skipped: ${skipReason})` : ''}`, () =
   test('when the schema is migrated and a ticket projected twice, then it is stored once with Persian text intact', async () => {
     const db = await openDatabase({ dialect: 'mssql', url });
     await seedBase(db);
-    const agentId = await ensureAgent(db, { code: 'alpha', realm: 'agent-alpha', nameFa: 'نمایندگی آلفا', nameEn: 'Alpha', parentCode: 'broker' });
+    const agentId = await ensureAgent(db, {
+      code: 'alpha',
+      realm: 'agent-alpha',
+      nameFa: 'نمایندگی آلفا',
+      nameEn: 'Alpha',
+      parentCode: 'broker',
+    });
     const repo = createTicketRepository(db);
     const now = new Date().toISOString();
     const id = randomUUID();
@@ -62,7 +68,16 @@ suite(`SQL Server dialect${skipReason ? ` (skipped: ${skipReason})` : ''}`, () =
       closedAt: null,
       closeReason: null,
       rating: null,
-      messages: [{ id: `${id}-m1`, seq: 1, author: { id: 'x', displayName: 'علی', side: 'requester' }, body: 'سلام', attachments: [], createdAt: now }],
+      messages: [
+        {
+          id: `${id}-m1`,
+          seq: 1,
+          author: { id: 'x', displayName: 'علی', side: 'requester' },
+          body: 'سلام',
+          attachments: [],
+          createdAt: now,
+        },
+      ],
       timeline: [{ seq: 1, type: 'created', at: now, actor: null, data: {} }],
       version: 1,
     };
@@ -75,4 +90,3 @@ suite(`SQL Server dialect${skipReason ? ` (skipped: ${skipReason})` : ''}`, () =
     await db.close();
   });
 });
-

@@ -26,7 +26,9 @@ describe('validation messages', () => {
 
   test('when a field is missing, then it is reported as required in both languages', () => {
     const f = fields({ priority: 'low', n: 2 });
-    expect(f).toEqual([{ field: 'subject', code: 'required', message: { fa: 'این فیلد الزامی است.', en: 'This field is required.' } }]);
+    expect(f).toEqual([
+      { field: 'subject', code: 'required', message: { fa: 'این فیلد الزامی است.', en: 'This field is required.' } },
+    ]);
   });
   test('when values break limits, then each field says why', () => {
     const f = fields({ subject: 'abc', priority: 'mid', n: 0, extra: 1 });

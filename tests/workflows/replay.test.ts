@@ -18,7 +18,10 @@ test('there is at least one saved history to replay', () => {
   expect(files.length).toBeGreaterThan(0);
 });
 
-test.each(files)('when the saved history %s is replayed, then the current workflow code makes the same decisions', async (file) => {
-  const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
-  await Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows') }, history, `replay-${file}`);
-});
+test.each(files)(
+  'when the saved history %s is replayed, then the current workflow code makes the same decisions',
+  async (file) => {
+    const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+    await Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows') }, history, `replay-${file}`);
+  },
+);

@@ -45,10 +45,11 @@ const taskQueue = `tickets-test-${randomUUID()}`;
 const projected = new Map<string, TicketSnapshot[]>();
 
 const activities: TicketActivities = {
-  async projectTicket(snapshot) {
+  projectTicket(snapshot) {
     const list = projected.get(snapshot.id) ?? [];
     list.push(snapshot);
     projected.set(snapshot.id, list);
+    return Promise.resolve();
   },
 };
 
@@ -127,14 +128,18 @@ describe('ticket workflow', () => {
     let t = await handle.executeUpdate(claimUpdate, { args: [{ actor: supporter }] });
     expect(t.assignee?.id).toBe(supporter.id);
 
-    t = await handle.executeUpdate(postMessageUpdate, { args: [{ actor: supporter, body: 'لطفاً باتری را بررسی کنید.', attachments: [] }] });
+    t = await handle.executeUpdate(postMessageUpdate, {
+      args: [{ actor: supporter, body: 'لطفاً باتری را بررسی کنید.', attachments: [] }],
+    });
     expect(t.state).toBe('answered');
     expect(t.firstRespondedAt).not.toBeNull();
 
     t = await handle.executeUpdate(postMessageUpdate, { args: [{ actor: requester, body: 'باتری سالم است.', attachments: [] }] });
     expect(t.state).toBe('waiting_for_support');
 
-    t = await handle.executeUpdate(postMessageUpdate, { args: [{ actor: supporter, body: 'دستگاه جایگزین فرستاده شد.', attachments: [] }] });
+    t = await handle.executeUpdate(postMessageUpdate, {
+      args: [{ actor: supporter, body: 'دستگاه جایگزین فرستاده شد.', attachments: [] }],
+    });
     expect(t.state).toBe('answered');
 
     t = await handle.executeUpdate(closeUpdate, { args: [{ actor: requester }] });
@@ -145,7 +150,15 @@ describe('ticket workflow', () => {
     expect(t.rating).toEqual({ score: 5, comment: 'عالی' });
 
     const final = await handle.result();
-    expect(final.timeline.map((e) => e.type)).toEqual(['created', 'claimed', 'answered', 'replied', 'answered', 'closed', 'rated']);
+    expect(final.timeline.map((e) => e.type)).toEqual([
+      'created',
+      'claimed',
+      'answered',
+      'replied',
+      'answered',
+      'closed',
+      'rated',
+    ]);
     expect(final.messages.map((m) => m.author.side)).toEqual(['requester', 'support', 'requester', 'support']);
     // The read model saw the last version.
     expect(lastProjection(final.id).version).toBe(final.version);
@@ -194,7 +207,9 @@ describe('ticket workflow', () => {
 
   test('when the requester replies within the quiet period, then the ticket stays open for support', async () => {
     const handle = await openTicket({ ...LONG, autoCloseAfterMs: 2000 });
-    await handle.executeUpdate(postMessageUpdate, { args: [{ actor: supporter, body: 'لطفاً سریال را بفرستید.', attachments: [] }] });
+    await handle.executeUpdate(postMessageUpdate, {
+      args: [{ actor: supporter, body: 'لطفاً سریال را بفرستید.', attachments: [] }],
+    });
     await handle.executeUpdate(postMessageUpdate, { args: [{ actor: requester, body: 'سریال: 12345678', attachments: [] }] });
     await sleep(3000);
     expect((await handle.query(getTicketQuery)).state).toBe('waiting_for_support');
@@ -207,13 +222,17 @@ describe('ticket workflow', () => {
 
     expect(await refusal(handle.executeUpdate(claimUpdate, { args: [{ actor: requester }] }))).toBe('TICKET_SUPPORT_ONLY');
     expect(await refusal(handle.executeUpdate(closeUpdate, { args: [{ actor: supporter }] }))).toBe('TICKET_REQUESTER_ONLY');
-    expect(await refusal(handle.executeUpdate(rateUpdate, { args: [{ actor: requester, score: 4, comment: null }] }))).toBe('TICKET_NOT_CLOSED');
+    expect(await refusal(handle.executeUpdate(rateUpdate, { args: [{ actor: requester, score: 4, comment: null }] }))).toBe(
+      'TICKET_NOT_CLOSED',
+    );
     expect(await refusal(handle.executeUpdate(releaseUpdate, { args: [{ actor: supporter }] }))).toBe('TICKET_NOT_CLAIMED');
 
     await handle.executeUpdate(claimUpdate, { args: [{ actor: supporter }] });
     expect(await refusal(handle.executeUpdate(claimUpdate, { args: [{ actor: otherSupporter }] }))).toBe('TICKET_HELD_BY_OTHER');
     expect(
-      await refusal(handle.executeUpdate(postMessageUpdate, { args: [{ actor: otherSupporter, body: 'من جواب می‌دهم', attachments: [] }] })),
+      await refusal(
+        handle.executeUpdate(postMessageUpdate, { args: [{ actor: otherSupporter, body: 'من جواب می‌دهم', attachments: [] }] }),
+      ),
     ).toBe('TICKET_HELD_BY_OTHER');
     // A supervisor may take over.
     const taken = await handle.executeUpdate(claimUpdate, { args: [{ actor: supervisor }] });

@@ -73,7 +73,12 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketSnapshot
   const record = (type: TimelineEvent['type'], actor: PersonRef | null, data: Record<string, unknown> = {}): void => {
     t.timeline.push({ seq: t.timeline.length + 1, type, at: nowIso(), actor, data });
   };
-  const addMessage = (actor: Actor, side: 'requester' | 'support', body: string, attachments: MessageCommand['attachments']): void => {
+  const addMessage = (
+    actor: Actor,
+    side: 'requester' | 'support',
+    body: string,
+    attachments: MessageCommand['attachments'],
+  ): void => {
     const seq = t.messages.length + 1;
     t.messages.push({ id: `${t.id}-m${seq}`, seq, author: { ...person(actor), side }, body, attachments, createdAt: nowIso() });
   };
@@ -140,8 +145,7 @@ export async function ticketWorkflow(input: TicketInput): Promise<TicketSnapshot
         t.state = stateAfterMessage(t.state, side);
       }),
     {
-      validator: (cmd: MessageCommand) =>
-        validate(cmd.actor.id === t.requester.id ? 'reply' : 'answer')(cmd),
+      validator: (cmd: MessageCommand) => validate(cmd.actor.id === t.requester.id ? 'reply' : 'answer')(cmd),
     },
   );
 

@@ -22,7 +22,13 @@ export function createAgentDirectory(db: Database) {
 
   return {
     async activeAgents(): Promise<AgentInfo[]> {
-      const rows = await Agent.findAll({ where: { active: true }, order: [['isBroker', 'DESC'], ['code', 'ASC']] });
+      const rows = await Agent.findAll({
+        where: { active: true },
+        order: [
+          ['isBroker', 'DESC'],
+          ['code', 'ASC'],
+        ],
+      });
       return rows.map(toInfo);
     },
 
@@ -55,7 +61,7 @@ export function createAgentDirectory(db: Database) {
 
     /** The user record of a token's issuer + subject, created on first sight and kept current. */
     async resolveUser(agent: AgentInfo, issuer: string, subject: string, claims: JWTPayload): Promise<UserInfo> {
-      const username = String(claims.preferred_username ?? subject);
+      const username = typeof claims.preferred_username === 'string' ? claims.preferred_username : subject;
       const given = typeof claims.given_name === 'string' ? claims.given_name : '';
       const family = typeof claims.family_name === 'string' ? claims.family_name : '';
       const displayName = (typeof claims.name === 'string' && claims.name) || `${given} ${family}`.trim() || username;
@@ -64,7 +70,16 @@ export function createAgentDirectory(db: Database) {
       let row = await User.findOne({ where: { issuer, subject } });
       if (!row) {
         try {
-          row = await User.create({ id: randomUUID(), issuer, subject, agentId: agent.id, username, displayName, email, lastSeenAt: now });
+          row = await User.create({
+            id: randomUUID(),
+            issuer,
+            subject,
+            agentId: agent.id,
+            username,
+            displayName,
+            email,
+            lastSeenAt: now,
+          });
         } catch (err) {
           if (!(err instanceof UniqueConstraintError)) throw err;
           row = await User.findOne({ where: { issuer, subject } });

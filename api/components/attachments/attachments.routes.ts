@@ -35,14 +35,19 @@ export function attachmentRoutes(
     handler: async ({ auth, req }) => {
       const file = req.file;
       if (!file) {
-        throw AppError.validation([{ field: 'file', code: 'required', message: bi('فایلی فرستاده نشده است.', 'No file was sent.') }]);
+        throw AppError.validation([
+          { field: 'file', code: 'required', message: bi('فایلی فرستاده نشده است.', 'No file was sent.') },
+        ]);
       }
       if (!ALLOWED_TYPES.has(file.mimetype)) {
         throw AppError.validation([
           {
             field: 'file',
             code: 'unsupported_type',
-            message: bi('تنها تصویر، PDF یا متن پذیرفته می‌شود.', `Only images, PDF or plain text are accepted (got ${file.mimetype}).`),
+            message: bi(
+              'تنها تصویر، PDF یا متن پذیرفته می‌شود.',
+              `Only images, PDF or plain text are accepted (got ${file.mimetype}).`,
+            ),
           },
         ]);
       }
@@ -74,7 +79,12 @@ export function attachmentRoutes(
     summary: 'Download an attachment you uploaded or that belongs to a ticket you can see',
     access: { anyOf: ['tickets.read-own', 'tickets.read-agent', 'tickets.inbox', 'tickets.read-all'] },
     params: IdParams,
-    response: { status: 200, description: 'The file', schema: z.string().meta({ format: 'binary' }), contentType: 'application/octet-stream' },
+    response: {
+      status: 200,
+      description: 'The file',
+      schema: z.string().meta({ format: 'binary' }),
+      contentType: 'application/octet-stream',
+    },
     handler: async ({ auth, params, res }) => {
       const row = await Attachment.findByPk(params.id);
       const notFound = AppError.notFound(bi('پیوست یافت نشد.', 'Attachment not found.'));

@@ -5,7 +5,14 @@ import type { AgentDirectory } from '../agents/agents.repository';
 
 const MeSchema = z
   .object({
-    user: z.object({ id: z.string(), issuer: z.string(), subject: z.string(), username: z.string(), displayName: z.string(), email: z.string().nullable() }),
+    user: z.object({
+      id: z.string(),
+      issuer: z.string(),
+      subject: z.string(),
+      username: z.string(),
+      displayName: z.string(),
+      email: z.string().nullable(),
+    }),
     agent: z.object({ id: z.string(), code: z.string(), nameFa: z.string(), nameEn: z.string(), isBroker: z.boolean() }),
     roles: z.array(z.string()),
     permissions: z.array(z.string()),
@@ -14,7 +21,11 @@ const MeSchema = z
   .meta({ id: 'Me' });
 
 const PublicAgents = z
-  .object({ items: z.array(z.object({ code: z.string(), realm: z.string(), nameFa: z.string(), nameEn: z.string(), isBroker: z.boolean() })) })
+  .object({
+    items: z.array(
+      z.object({ code: z.string(), realm: z.string(), nameFa: z.string(), nameEn: z.string(), isBroker: z.boolean() }),
+    ),
+  })
   .meta({ id: 'PublicAgents' });
 
 const Categories = z
@@ -54,7 +65,13 @@ export function meRoutes(routes: RouteTable, deps: { db: Database; agents: Agent
     access: { public: true },
     response: { status: 200, description: 'Active agents', schema: PublicAgents },
     handler: async () => ({
-      items: (await deps.agents.activeAgents()).map(({ code, realm, nameFa, nameEn, isBroker }) => ({ code, realm, nameFa, nameEn, isBroker })),
+      items: (await deps.agents.activeAgents()).map(({ code, realm, nameFa, nameEn, isBroker }) => ({
+        code,
+        realm,
+        nameFa,
+        nameEn,
+        isBroker,
+      })),
     }),
   });
 

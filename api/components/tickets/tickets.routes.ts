@@ -89,4 +89,3 @@ export function ticketRoutes(routes: RouteTable, service: TicketService): void {
     handler: ({ auth, params, body }) => service.act(auth!, params.id, 'rate', { rating: body }),
   });
 }
-

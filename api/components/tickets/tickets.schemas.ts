@@ -34,7 +34,10 @@ export const EmptyBody = z.strictObject({});
 export const ListTicketsQuery = z.object({
   view: z.enum(['mine', 'agent', 'inbox', 'all']).default('mine'),
   state: z.enum(TICKET_STATES).optional(),
-  escalated: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  escalated: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   assigned: z.enum(['me', 'unassigned']).optional(),
   q: text(1, 100).optional(),
   page: z.coerce.number().int().min(1).default(1),
@@ -42,11 +45,18 @@ export const ListTicketsQuery = z.object({
 });
 
 export const IdempotencyHeaders = z.object({
-  'idempotency-key': z.string().min(8).max(100).optional().meta({ description: 'Repeating a creation with the same key returns the first ticket.' }),
+  'idempotency-key': z
+    .string()
+    .min(8)
+    .max(100)
+    .optional()
+    .meta({ description: 'Repeating a creation with the same key returns the first ticket.' }),
 });
 
 const Person = z.object({ id: z.string(), displayName: z.string() });
-const Attachment = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number() }).meta({ id: 'AttachmentRef' });
+const Attachment = z
+  .object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number() })
+  .meta({ id: 'AttachmentRef' });
 
 export const TicketSummarySchema = z
   .object({

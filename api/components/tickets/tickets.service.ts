@@ -1,11 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Op } from 'sequelize';
-import {
-  type Client,
-  WithStartWorkflowOperation,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { type Client, WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
 import type { Database } from '../../../db';
@@ -117,7 +112,11 @@ export function createTicketService(deps: TicketServiceDeps) {
       const category = await deps.db.models.TicketCategory.findOne({ where: { code: input.categoryCode, active: true } });
       if (!category) {
         throw AppError.validation([
-          { field: 'categoryCode', code: 'unknown_category', message: bi('این دسته‌بندی وجود ندارد.', 'This category does not exist.') },
+          {
+            field: 'categoryCode',
+            code: 'unknown_category',
+            message: bi('این دسته‌بندی وجود ندارد.', 'This category does not exist.'),
+          },
         ]);
       }
       const id = idempotencyKey ? uuidFromKey(`${auth.issuer}|${auth.subject}|${idempotencyKey}`) : randomUUID();
