@@ -1,0 +1,55 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import {
+  ApplicationConfig,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideEffects } from '@ngrx/effects';
+import { Store, provideStore } from '@ngrx/store';
+
+import { routes } from './app.routes';
+import { authInterceptor } from './core/auth/auth.interceptor';
+import { AuthService } from './core/auth/auth.service';
+import { RUNTIME_CONFIG, RuntimeConfig } from './core/config/runtime-config';
+import { I18nService } from './core/i18n/i18n.service';
+import { AuthActions } from './core/session/session.actions';
+import * as sessionEffects from './core/session/session.effects';
+import { sessionFeature } from './core/session/session.feature';
+import * as orgChooserEffects from './features/auth/state/org-chooser.effects';
+import { orgChooserFeature } from './features/auth/state/org-chooser.feature';
+import * as supportInboxEffects from './features/support/state/support-inbox.effects';
+import { supportInboxFeature } from './features/support/state/support-inbox.feature';
+import * as ticketsEffects from './features/tickets/state/tickets.effects';
+import { ticketsFeature } from './features/tickets/state/tickets.feature';
+
+/** Before the first navigation: apply the language, then let keycloak-js pick up an existing session. */
+async function startSession(): Promise<void> {
+  inject(I18nService);
+  const auth = inject(AuthService);
+  const store = inject(Store);
+  const signedIn = await auth.restoreSession();
+  store.dispatch(signedIn ? AuthActions.sessionRestored() : AuthActions.notSignedIn());
+}
+
+export function createAppConfig(runtimeConfig: RuntimeConfig): ApplicationConfig {
+  return {
+    providers: [
+      { provide: RUNTIME_CONFIG, useValue: runtimeConfig },
+      provideBrowserGlobalErrorListeners(),
+      provideZonelessChangeDetection(),
+      provideHttpClient(withInterceptors([authInterceptor])),
+      provideRouter(routes, withComponentInputBinding()),
+      provideStore({
+        [sessionFeature.name]: sessionFeature.reducer,
+        [orgChooserFeature.name]: orgChooserFeature.reducer,
+        [ticketsFeature.name]: ticketsFeature.reducer,
+        [supportInboxFeature.name]: supportInboxFeature.reducer,
+      }),
+      provideEffects(sessionEffects, orgChooserEffects, ticketsEffects, supportInboxEffects),
+      provideAppInitializer(startSession),
+    ],
+  };
+}

@@ -1,0 +1,142 @@
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { IsActiveMatchOptions, RouterLink, RouterLinkActive } from '@angular/router';
+
+import { MenuItem, isExternalRoute } from '../api/api.models';
+import { I18nService } from '../i18n/i18n.service';
+import { IconComponent } from '../../shared/ui/icon.component';
+import { TranslatePipe } from '../../shared/pipes/translate.pipe';
+
+/** The side menu: exactly the items `GET /api/me` returned, nothing else. */
+@Component({
+  selector: 'kt-sidebar',
+  imports: [RouterLink, RouterLinkActive, IconComponent, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="brand">
+      <span class="brand-mark">ک</span>
+      <span class="brand-text">
+        <strong>{{ 'app.name' | t }}</strong>
+        <small>{{ 'app.tagline' | t }}</small>
+      </span>
+    </div>
+    <nav class="menu" [attr.aria-label]="'nav.menu' | t" data-testid="side-menu">
+      @for (item of menu(); track item.key) {
+        @if (isExternal(item.route)) {
+          <a
+            class="menu-item"
+            [href]="item.route"
+            target="_blank"
+            rel="noopener"
+            [attr.data-testid]="'menu-item-' + item.key"
+            [attr.data-route]="item.route"
+          >
+            <kt-icon [name]="item.icon" />
+            <span>{{ i18n.pick(item.labelFa, item.labelEn) }}</span>
+            <kt-icon class="external" name="external" [size]="14" />
+          </a>
+        } @else {
+          <a
+            class="menu-item"
+            [routerLink]="item.route"
+            routerLinkActive="active"
+            [routerLinkActiveOptions]="exactMatch"
+            [attr.data-testid]="'menu-item-' + item.key"
+            [attr.data-route]="item.route"
+          >
+            <kt-icon [name]="item.icon" />
+            <span>{{ i18n.pick(item.labelFa, item.labelEn) }}</span>
+          </a>
+        }
+      } @empty {
+        <p class="menu-empty">{{ 'nav.emptyMenu' | t }}</p>
+      }
+    </nav>
+  `,
+  styles: `
+    :host {
+      display: flex;
+      flex-direction: column;
+      background: var(--sidebar);
+      color: #e2e8f0;
+      min-height: 100%;
+    }
+    .brand {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+      padding: 1.25rem 1.25rem 1rem;
+      border-bottom: 1px solid rgb(255 255 255 / 0.08);
+    }
+    .brand-mark {
+      display: grid;
+      place-items: center;
+      width: 2.5rem;
+      height: 2.5rem;
+      border-radius: 10px;
+      background: linear-gradient(135deg, #14b8a6, #0f766e);
+      color: #fff;
+      font-weight: 800;
+      font-size: 1.35rem;
+    }
+    .brand-text {
+      display: flex;
+      flex-direction: column;
+      line-height: 1.4;
+    }
+    .brand-text strong {
+      font-size: 1.1rem;
+      color: #fff;
+    }
+    .brand-text small {
+      font-size: 0.72rem;
+      color: #94a3b8;
+    }
+    .menu {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+      padding: 1rem 0.75rem;
+    }
+    .menu-item {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+      padding: 0.65rem 0.85rem;
+      border-radius: 8px;
+      color: #cbd5e1;
+      text-decoration: none;
+      font-size: 0.95rem;
+    }
+    .menu-item:hover {
+      background: rgb(255 255 255 / 0.06);
+      color: #fff;
+    }
+    .menu-item.active {
+      background: rgb(20 184 166 / 0.18);
+      color: #5eead4;
+      font-weight: 600;
+    }
+    .external {
+      margin-inline-start: auto;
+      opacity: 0.6;
+    }
+    .menu-empty {
+      padding: 0.5rem 0.85rem;
+      color: #94a3b8;
+      font-size: 0.875rem;
+    }
+  `,
+})
+export class SidebarComponent {
+  protected readonly i18n = inject(I18nService);
+  readonly menu = input.required<readonly MenuItem[]>();
+
+  /** `/tickets` must not light up on `/tickets/new`. */
+  protected readonly exactMatch: IsActiveMatchOptions = {
+    paths: 'exact',
+    queryParams: 'ignored',
+    matrixParams: 'ignored',
+    fragment: 'ignored',
+  };
+  protected readonly isExternal = isExternalRoute;
+}
