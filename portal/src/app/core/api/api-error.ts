@@ -56,7 +56,7 @@ export function toApiError(error: unknown): ApiError {
     };
   }
   const fields = Array.isArray(envelope.fields)
-    ? envelope.fields.filter((f): f is ApiFieldError => typeof f?.field === 'string' && isLocalizedText(f.message))
+    ? (envelope.fields as unknown[]).filter((f): f is ApiFieldError => isFieldError(f))
     : [];
   return {
     status: error.status,
@@ -74,4 +74,9 @@ export function fieldErrors(error: ApiError | null, field: string): readonly Api
 /** The error when it is a validation failure with field errors (shown with the form), else null. */
 export function validationError(error: ApiError | null): ApiError | null {
   return error && error.fields.length > 0 ? error : null;
+}
+
+function isFieldError(value: unknown): value is ApiFieldError {
+  const f = value as Partial<Record<'field' | 'message', unknown>> | null;
+  return typeof f?.field === 'string' && isLocalizedText(f.message);
 }

@@ -107,7 +107,8 @@ export type TimelineType =
 
 export interface TimelineEvent {
   readonly seq: number;
-  readonly type: TimelineType | string;
+  /** A `TimelineType`; kept open so a newer API's event types still render. */
+  readonly type: string;
   readonly at: string;
   readonly actor: PersonRef | null;
   readonly data: Readonly<Record<string, unknown>> | null;

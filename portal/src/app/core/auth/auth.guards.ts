@@ -20,7 +20,7 @@ function settledSession(store: Store): Observable<SessionState> {
 /** Signed-in area: anonymous visitors go to the organisation chooser. */
 export const authGuard: CanActivateFn = (): Observable<boolean | UrlTree> => {
   const router = inject(Router);
-  return settledSession(inject(Store)).pipe(
+  return settledSession(inject<Store<object>>(Store)).pipe(
     map(({ status }) => (status === 'anonymous' ? router.createUrlTree(['/welcome']) : true)),
   );
 };
@@ -28,14 +28,16 @@ export const authGuard: CanActivateFn = (): Observable<boolean | UrlTree> => {
 /** The organisation chooser is for anonymous visitors only. */
 export const anonymousGuard: CanActivateFn = (): Observable<boolean | UrlTree> => {
   const router = inject(Router);
-  return settledSession(inject(Store)).pipe(map(({ status }) => (status === 'anonymous' ? true : router.createUrlTree(['/']))));
+  return settledSession(inject<Store<object>>(Store)).pipe(
+    map(({ status }) => (status === 'anonymous' ? true : router.createUrlTree(['/']))),
+  );
 };
 
 /** Allows a route when the person holds any of the permissions (from `GET /api/me`). */
 export function permissionGuard(...permissions: string[]): CanActivateFn {
   return () => {
     const router = inject(Router);
-    return settledSession(inject(Store)).pipe(
+    return settledSession(inject<Store<object>>(Store)).pipe(
       map(({ status, me }) => {
         if (status === 'anonymous') return router.createUrlTree(['/welcome']);
         if (status === 'failed') return true; // the shell shows the session error with a retry button
@@ -49,7 +51,7 @@ export function permissionGuard(...permissions: string[]): CanActivateFn {
 /** `/` goes to the first item of the person's menu that lives in the portal. */
 export const homeGuard: CanActivateFn = (): Observable<boolean | UrlTree> => {
   const router = inject(Router);
-  return settledSession(inject(Store)).pipe(
+  return settledSession(inject<Store<object>>(Store)).pipe(
     map(({ status, me }) => {
       if (status === 'anonymous') return router.createUrlTree(['/welcome']);
       const first = me?.menu.find((item) => !isExternalRoute(item.route));

@@ -148,11 +148,12 @@ export class TicketFormComponent {
   protected readonly file = signal<File | null>(null);
   private readonly triedToSubmit = signal(false);
 
-  protected readonly form = inject(FormBuilder).nonNullable.group({
+  private readonly fb = inject(FormBuilder).nonNullable;
+  protected readonly form = this.fb.group({
     categoryCode: ['', Validators.required],
     subject: ['', [Validators.required, Validators.maxLength(SUBJECT_MAX_LENGTH)]],
     body: ['', Validators.required],
-    priority: ['normal' as TicketPriority],
+    priority: this.fb.control<TicketPriority>('normal'),
   });
 
   protected priorityLabel(priority: TicketPriority) {
