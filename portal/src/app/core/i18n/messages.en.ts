@@ -139,6 +139,8 @@ export const EN_MESSAGES: Readonly<Record<MessageKey, string>> = {
   'rating.comment': 'Comment (optional)',
   'rating.star': '{n} stars',
   'rating.given': 'Your rating: {score} of 5',
+  'rating.requesterGave': "Requester's rating: {score} of 5",
+  'detail.backToList': 'Back to the list',
 
   'side.requester': 'Requester',
   'side.support': 'Support',

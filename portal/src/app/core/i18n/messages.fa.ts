@@ -47,7 +47,7 @@ export const FA_MESSAGES = {
   'tickets.mine.subtitle': 'درخواست‌های پشتیبانی که ثبت کرده‌اید',
   'tickets.agent.title': 'تیکت‌های نمایندگی',
   'tickets.agent.subtitle': 'تیکت‌های کاربران نمایندگی شما',
-  'tickets.all.title': 'همه تیکت‌ها',
+  'tickets.all.title': 'همهٔ تیکت‌ها',
   'tickets.all.subtitle': 'نمای کامل تیکت‌ها برای نظارت و ممیزی',
   'tickets.new.title': 'تیکت جدید',
   'tickets.new.subtitle': 'درخواست خود را برای کارشناسان پشتیبانی کارگزار بفرستید',
@@ -137,6 +137,8 @@ export const FA_MESSAGES = {
   'rating.comment': 'توضیح (اختیاری)',
   'rating.star': '{n} ستاره',
   'rating.given': 'امتیاز شما: {score} از ۵',
+  'rating.requesterGave': 'امتیاز درخواست‌کننده: {score} از ۵',
+  'detail.backToList': 'بازگشت به فهرست',
 
   'side.requester': 'درخواست‌دهنده',
   'side.support': 'پشتیبانی',

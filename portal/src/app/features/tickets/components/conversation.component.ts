@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 
 import { Attachment, TicketMessage } from '../../../core/api/api.models';
+import { DigitsPipe } from '../../../shared/pipes/digits.pipe';
 import { FileSizePipe } from '../../../shared/pipes/file-size.pipe';
 import { JalaliDatePipe } from '../../../shared/pipes/jalali-date.pipe';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
@@ -9,7 +10,7 @@ import { IconComponent } from '../../../shared/ui/icon.component';
 /** Messages as chat bubbles: the requester on one side, support on the other. */
 @Component({
   selector: 'kt-conversation',
-  imports: [TranslatePipe, JalaliDatePipe, FileSizePipe, IconComponent],
+  imports: [TranslatePipe, JalaliDatePipe, FileSizePipe, DigitsPipe, IconComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ol class="conversation" data-testid="conversation">
@@ -27,7 +28,7 @@ import { IconComponent } from '../../../shared/ui/icon.component';
             >
             <span class="side-tag">{{ (message.author.side === 'support' ? 'side.support' : 'side.requester') | t }}</span>
           </header>
-          <p class="bubble-body" data-testid="message-body" dir="auto">{{ message.body }}</p>
+          <p class="bubble-body" data-testid="message-body" dir="auto">{{ message.body | digits }}</p>
           @if (message.attachments.length) {
             <ul class="attachments">
               @for (attachment of message.attachments; track attachment.id) {

@@ -68,7 +68,7 @@ export interface TicketTableColumns {
               </td>
               <td class="subject">
                 <a [routerLink]="['/tickets', ticket.id]" class="subject-link"
-                  ><bdi>{{ ticket.subject }}</bdi></a
+                  ><bdi>{{ ticket.subject | digits }}</bdi></a
                 >
                 <small class="muted">{{ categoryName(ticket.categoryCode) }}</small>
               </td>
@@ -102,7 +102,11 @@ export interface TicketTableColumns {
               }
               @if (columns().sla) {
                 <td class="nowrap sla" data-testid="ticket-sla" [class.overdue]="isOverdue(ticket)">
-                  <time [attr.datetime]="ticket.firstResponseDueAt">{{ ticket.firstResponseDueAt | jalali: 'short' }}</time>
+                  @if (ticket.state === 'open') {
+                    <time [attr.datetime]="ticket.firstResponseDueAt">{{ ticket.firstResponseDueAt | jalali: 'short' }}</time>
+                  } @else {
+                    <span class="muted">—</span>
+                  }
                   @if (isOverdue(ticket)) {
                     <span class="badge badge-overdue" data-testid="overdue-badge">{{ 'ticket.overdue' | t }}</span>
                   }

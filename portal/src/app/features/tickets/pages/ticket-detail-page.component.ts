@@ -1,9 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 
 import { validationError } from '../../../core/api/api-error';
 import { Attachment, TicketSummary } from '../../../core/api/api.models';
 import { I18nService } from '../../../core/i18n/i18n.service';
+import { sessionFeature } from '../../../core/session/session.feature';
+import { DigitsPipe } from '../../../shared/pipes/digits.pipe';
 import { JalaliDatePipe } from '../../../shared/pipes/jalali-date.pipe';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { ErrorBannerComponent } from '../../../shared/ui/error-banner.component';
@@ -23,6 +26,7 @@ import { selectAllowedActions, selectCategoryNames, selectTicketDetail } from '.
   imports: [
     TranslatePipe,
     JalaliDatePipe,
+    DigitsPipe,
     StateBadgeComponent,
     StarRatingComponent,
     ErrorBannerComponent,
@@ -31,6 +35,7 @@ import { selectAllowedActions, selectCategoryNames, selectTicketDetail } from '.
     TicketTimelineComponent,
     MessageComposerComponent,
     RatingFormComponent,
+    RouterLink,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -41,7 +46,7 @@ import { selectAllowedActions, selectCategoryNames, selectTicketDetail } from '.
             {{ 'ticket.numberValue' | t: { number: ticket.number } }}
           </p>
           <h1 data-testid="ticket-subject">
-            <bdi>{{ ticket.subject }}</bdi>
+            <bdi>{{ ticket.subject | digits }}</bdi>
           </h1>
           <div class="badges">
             <kt-state-badge [state]="ticket.state" />
@@ -107,9 +112,12 @@ import { selectAllowedActions, selectCategoryNames, selectTicketDetail } from '.
           } @else if (ticket.rating; as rating) {
             <section class="card rating-given" data-testid="ticket-rating" [attr.data-score]="rating.score">
               <kt-star-rating [value]="rating.score" [readonly]="true" />
-              <span>{{ 'rating.given' | t: { score: rating.score } }}</span>
+              <span>{{ (isRequester() ? 'rating.given' : 'rating.requesterGave') | t: { score: rating.score } }}</span>
               @if (rating.comment) {
-                <q dir="auto">{{ rating.comment }}</q>
+                <span class="rating-comment"
+                  >«<bdi>{{ rating.comment | digits }}</bdi
+                  >»</span
+                >
               }
             </section>
           } @else if (ticket.state === 'closed') {
@@ -135,7 +143,7 @@ import { selectAllowedActions, selectCategoryNames, selectTicketDetail } from '.
               </dd>
               <dt>{{ 'ticket.createdAt' | t }}</dt>
               <dd>{{ ticket.createdAt | jalali }}</dd>
-              @if (ticket.firstResponseDueAt) {
+              @if (ticket.firstResponseDueAt && ticket.state === 'open') {
                 <dt>{{ 'ticket.slaDue' | t }}</dt>
                 <dd data-testid="ticket-sla">{{ ticket.firstResponseDueAt | jalali }}</dd>
               }
@@ -154,7 +162,11 @@ import { selectAllowedActions, selectCategoryNames, selectTicketDetail } from '.
     } @else if (detail().loadError; as error) {
       <section class="card">
         <kt-error-banner [error]="error" />
-        <button type="button" class="btn btn-ghost" (click)="refresh()">{{ 'common.retry' | t }}</button>
+        @if (error.code === 'NOT_FOUND') {
+          <a class="btn btn-ghost" routerLink="/" data-testid="back-home">{{ 'detail.backToList' | t }}</a>
+        } @else {
+          <button type="button" class="btn btn-ghost" (click)="refresh()">{{ 'common.retry' | t }}</button>
+        }
       </section>
     } @else {
       <p class="empty" role="status">{{ 'common.loading' | t }}</p>
@@ -212,7 +224,7 @@ import { selectAllowedActions, selectCategoryNames, selectTicketDetail } from '.
       flex-wrap: wrap;
       gap: 0.75rem;
     }
-    .rating-given q {
+    .rating-given .rating-comment {
       color: var(--muted);
     }
     .closed-note {
@@ -234,6 +246,8 @@ export class TicketDetailPageComponent {
   protected readonly detail = this.store.selectSignal(selectTicketDetail);
   protected readonly allowed = this.store.selectSignal(selectAllowedActions);
   private readonly categories = this.store.selectSignal(selectCategoryNames);
+  private readonly me = this.store.selectSignal(sessionFeature.selectMe);
+  protected readonly isRequester = computed(() => this.detail().ticket?.requester.id === this.me()?.user.id);
   protected readonly busy = computed(() => this.detail().pendingAction !== null);
   /** Field errors of the last action (other errors are toasts). */
   protected readonly validation = computed(() => validationError(this.detail().actionError));
