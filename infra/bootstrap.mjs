@@ -14,7 +14,10 @@ if (!entry) {
   process.exit(2);
 }
 
-const lockHash = () => createHash('sha256').update(readFileSync(path.join(root, 'package-lock.json'))).digest('hex');
+const lockHash = () =>
+  createHash('sha256')
+    .update(readFileSync(path.join(root, 'package-lock.json')))
+    .digest('hex');
 const stamp = path.join(root, 'node_modules', '.kartabl-lock-hash');
 const installed = existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === lockHash();
 if (!installed) {
