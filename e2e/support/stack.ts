@@ -8,13 +8,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import pino from 'pino';
 import { startServer, type RunningServer } from '../../api/server';
-import { ensureAgent } from '../../db/seed';
 import { startPortalServer, type RunningPortalServer } from '../../infra/dev/portal-server';
 import { KeycloakAdmin, PORTAL_CLIENT_ID } from '../../infra/keycloak/provision';
-import { createKartablWorker } from '../../worker/worker';
+import { seedTestAgents, startTestWorker } from '../../tests/helpers/app';
 
 export const ROOT = join(__dirname, '..', '..');
 export const PORTAL_DIST = join(ROOT, 'dist', 'portal', 'browser');
@@ -150,39 +148,14 @@ export async function startStack(onStop: (name: string, stop: () => Promise<void
     ),
   );
   onStop('API', () => api.stop());
-  await ensureAgent(api.db, {
-    code: 'alpha',
-    realm: 'agent-alpha',
-    nameFa: 'نمایندگی آلفا',
-    nameEn: 'Alpha agency',
-    parentCode: 'broker',
-  });
-  await ensureAgent(api.db, {
-    code: 'beta',
-    realm: 'agent-beta',
-    nameFa: 'نمایندگی بتا',
-    nameEn: 'Beta agency',
-    parentCode: 'broker',
-  });
-
-  try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // already installed in this process
-  }
-  const connection = await stage(`connecting the worker to Temporal at ${temporalAddress}`, () =>
-    NativeConnection.connect({ address: temporalAddress }),
+  await seedTestAgents(api.db);
+  const worker = await stage(`starting the worker (Temporal at ${temporalAddress})`, () =>
+    startTestWorker(temporalAddress, taskQueue, api.db),
   );
-  onStop('Temporal connection', () => connection.close());
-  const worker = await stage('creating the worker', () =>
-    createKartablWorker({ connection, namespace: 'default', taskQueue, db: api.db }),
+  worker.running.catch((err: unknown) =>
+    log(`✖ worker stopped with an error: ${err instanceof Error ? err.message : String(err)}`),
   );
-  const running = worker.run();
-  running.catch((err: unknown) => log(`✖ worker stopped with an error: ${err instanceof Error ? err.message : String(err)}`));
-  onStop('worker', async () => {
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await running.catch(() => undefined);
-  });
+  onStop('worker', () => worker.stop());
 
   const portal = await stage('starting the portal server', () =>
     startPortalServer({ port: 0, host: '127.0.0.1', distDir: PORTAL_DIST, apiUrl: api.url, keycloakUrl }),

@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import pino from 'pino';
 import { Client } from 'pg';
-import { ensureAgent } from '../../db/seed';
 import { startServer, type RunningServer } from '../../api/server';
-import { createKartablWorker } from '../../worker/worker';
+import { seedTestAgents, startTestWorker } from '../helpers/app';
 import { getPasswordToken } from '../../infra/keycloak/provision';
 
 /**
@@ -101,29 +99,8 @@ export async function startStack(overrides: NodeJS.ProcessEnv = {}): Promise<Sta
     },
     pino({ level: 'silent' }),
   );
-  await ensureAgent(server.db, {
-    code: 'alpha',
-    realm: 'agent-alpha',
-    nameFa: 'نمایندگی آلفا',
-    nameEn: 'Alpha agency',
-    parentCode: 'broker',
-  });
-  await ensureAgent(server.db, {
-    code: 'beta',
-    realm: 'agent-beta',
-    nameFa: 'نمایندگی بتا',
-    nameEn: 'Beta agency',
-    parentCode: 'broker',
-  });
-
-  try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // already installed in this process
-  }
-  const connection = await NativeConnection.connect({ address: temporalAddress });
-  const worker: Worker = await createKartablWorker({ connection, namespace: 'default', taskQueue, db: server.db });
-  const running = worker.run();
+  await seedTestAgents(server.db);
+  const worker = await startTestWorker(temporalAddress, taskQueue, server.db);
 
   const tokens = new Map<string, string>();
   return {
@@ -151,9 +128,7 @@ export async function startStack(overrides: NodeJS.ProcessEnv = {}): Promise<Sta
       return { status: res.status, body: parsed, headers: res.headers };
     },
     async stop() {
-      worker.shutdown();
-      await running;
-      await connection.close();
+      await worker.stop();
       await server.stop();
       await database.drop();
     },
