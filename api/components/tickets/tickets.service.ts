@@ -5,6 +5,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
 import type { Database } from '../../../db';
 import type { TicketDetailRecord, TicketRepository, TicketSummaryRecord } from '../../../db/repositories/tickets';
+import type { Permission } from '../../../domain/access';
 import { bi, type Bilingual } from '../../../domain/i18n';
 import { ticketNumber } from '../../../domain/jalali';
 import { type AttachmentRef, type TicketAction, allowedActions } from '../../../domain/tickets/ticket';
@@ -152,7 +153,7 @@ export function createTicketService(deps: TicketServiceDeps) {
     },
 
     async list(auth: AuthContext, q: z.output<typeof ListTicketsQuery>) {
-      const need: Record<typeof q.view, Parameters<typeof auth.permissions.includes>[0]> = {
+      const need: Record<typeof q.view, Permission> = {
         mine: 'tickets.read-own',
         agent: 'tickets.read-agent',
         inbox: 'tickets.inbox',
