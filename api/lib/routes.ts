@@ -2,7 +2,6 @@ import type { NextFunction, Request, RequestHandler, Response, Router } from 'ex
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import type { Permission } from '../../domain/access';
-import { bi } from '../../domain/i18n';
 import { AppError, ErrorBodySchema, fieldErrorFromIssue, type FieldError } from './errors';
 import type { AuthContext } from './auth';
 
@@ -152,5 +151,3 @@ export class RouteTable {
 
 /** An id in a path: a UUID. */
 export const IdParams = z.object({ id: z.uuid() });
-
-export const notFoundTicket = () => AppError.notFound(bi('تیکت یافت نشد.', 'Ticket not found.'));

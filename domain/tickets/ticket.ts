@@ -146,7 +146,8 @@ export function allowedActions(ticket: TicketFacts, actor: Actor): TicketAction[
   return TICKET_ACTIONS.filter((a) => whyNot(a, ticket, actor) === null);
 }
 
-export function factsOf(t: TicketSnapshot): TicketFacts {
+/** Works on the workflow snapshot and on read-model records alike. */
+export function factsOf(t: Pick<TicketSnapshot, 'state' | 'requester' | 'assignee' | 'rating'>): TicketFacts {
   return { state: t.state, requesterId: t.requester.id, assigneeId: t.assignee?.id ?? null, rated: t.rating !== null };
 }
 

@@ -22,7 +22,7 @@ import {
   releaseUpdate,
 } from '../../workflows/tickets/definitions';
 import type { ticketWorkflow } from '../../workflows/tickets/ticket.workflow';
-import { temporalCliPath } from '../helpers/temporal-cli';
+import { ensureTemporalCli } from '../../infra/setup/ensure';
 
 const person = (name: string, permissions: Permission[], agentId = 'agent-alpha'): Actor => ({
   id: randomUUID(),
@@ -56,7 +56,7 @@ const activities: TicketActivities = {
 beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: temporalCliPath() }, ip: '127.0.0.1' },
+    server: { executable: { type: 'existing-path', path: await ensureTemporalCli() }, ip: '127.0.0.1' },
   });
   worker = await Worker.create({
     connection: env.nativeConnection,

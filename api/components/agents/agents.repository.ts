@@ -5,11 +5,15 @@ import type { Database } from '../../../db';
 import type { AgentInfo, UserInfo } from '../../lib/auth';
 
 const SUBTREE_TTL_MS = 10_000;
+/** A known user is read from the database at most this often (and `lastSeenAt` written then). */
+const USER_TTL_MS = 60_000;
+const USER_CACHE_MAX = 10_000;
 
 /** Agents and the users who act for them. */
 export function createAgentDirectory(db: Database) {
   const { Agent, User } = db.models;
   let tree: { at: number; children: Map<string | null, string[]> } | null = null;
+  const users = new Map<string, { at: number; user: UserInfo }>();
 
   const toInfo = (a: InstanceType<typeof Agent>): AgentInfo => ({
     id: a.id,
@@ -66,6 +70,17 @@ export function createAgentDirectory(db: Database) {
       const family = typeof claims.family_name === 'string' ? claims.family_name : '';
       const displayName = (typeof claims.name === 'string' && claims.name) || `${given} ${family}`.trim() || username;
       const email = typeof claims.email === 'string' ? claims.email : null;
+      const key = `${issuer}\n${subject}`;
+      const cached = users.get(key);
+      if (
+        cached &&
+        Date.now() - cached.at < USER_TTL_MS &&
+        cached.user.username === username &&
+        cached.user.displayName === displayName &&
+        cached.user.email === email
+      ) {
+        return cached.user;
+      }
       const now = new Date();
       let row = await User.findOne({ where: { issuer, subject } });
       if (!row) {
@@ -90,11 +105,14 @@ export function createAgentDirectory(db: Database) {
         row.displayName !== displayName ||
         row.email !== email ||
         !row.lastSeenAt ||
-        now.getTime() - new Date(row.lastSeenAt).getTime() > 60_000
+        now.getTime() - new Date(row.lastSeenAt).getTime() > USER_TTL_MS
       ) {
         await row.update({ username, displayName, email, lastSeenAt: now });
       }
-      return { id: row.id, username: row.username, displayName: row.displayName, email: row.email };
+      const user: UserInfo = { id: row.id, username: row.username, displayName: row.displayName, email: row.email };
+      if (users.size >= USER_CACHE_MAX) users.clear();
+      users.set(key, { at: now.getTime(), user });
+      return user;
     },
   };
 }

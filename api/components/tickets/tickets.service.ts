@@ -8,7 +8,7 @@ import type { TicketDetailRecord, TicketRepository, TicketSummaryRecord } from '
 import type { Permission } from '../../../domain/access';
 import { bi, type Bilingual } from '../../../domain/i18n';
 import { ticketNumber } from '../../../domain/jalali';
-import { type AttachmentRef, type TicketAction, allowedActions } from '../../../domain/tickets/ticket';
+import { type AttachmentRef, type TicketAction, allowedActions, factsOf } from '../../../domain/tickets/ticket';
 import {
   type TicketInput,
   type TicketTimings,
@@ -24,7 +24,6 @@ import {
 import type { ticketWorkflow } from '../../../workflows/tickets/ticket.workflow';
 import type { AuthContext } from '../../lib/auth';
 import { AppError } from '../../lib/errors';
-import { notFoundTicket } from '../../lib/routes';
 import type { AgentDirectory } from '../agents/agents.repository';
 import type { CreateTicketBody, ListTicketsQuery, MessageBody, RatingBody } from './tickets.schemas';
 
@@ -61,16 +60,15 @@ export function createTicketService(deps: TicketServiceDeps) {
 
   async function present(auth: AuthContext, t: TicketDetailRecord) {
     const [withAgent] = await withAgents([t]);
-    const facts = { state: t.state, requesterId: t.requester.id, assigneeId: t.assignee?.id ?? null, rated: t.rating !== null };
-    return { ...withAgent, allowedActions: allowedActions(facts, auth.actor) };
+    return { ...withAgent, allowedActions: allowedActions(factsOf(t), auth.actor) };
   }
 
-  async function visibleDetail(auth: AuthContext, id: string): Promise<TicketDetailRecord> {
-    const t = await repo.findDetail(id);
-    // A ticket outside the caller's scope does not exist for them.
-    if (!t || !(await canSee(auth, t))) throw notFoundTicket();
+  /** A ticket outside the caller's scope does not exist for them. */
+  async function visible<T extends TicketSummaryRecord>(auth: AuthContext, t: T | null): Promise<T> {
+    if (!t || !(await canSee(auth, t))) throw AppError.notFound(bi('تیکت یافت نشد.', 'Ticket not found.'));
     return t;
   }
+  const visibleDetail = async (auth: AuthContext, id: string) => visible(auth, await repo.findDetail(id));
 
   async function ownAttachments(auth: AuthContext, ids: string[]): Promise<AttachmentRef[]> {
     if (!ids.length) return [];
@@ -185,7 +183,8 @@ export function createTicketService(deps: TicketServiceDeps) {
       action: Exclude<TicketAction, 'answer' | 'reply'> | 'message',
       payload: { message?: z.output<typeof MessageBody>; rating?: z.output<typeof RatingBody> } = {},
     ) {
-      await visibleDetail(auth, id);
+      // Only the scope is checked here (no messages needed); the workflow's validators check the rest.
+      await visible(auth, await repo.findSummary(id));
       const handle = temporal.workflow.getHandle(ticketWorkflowId(id));
       const actor = auth.actor;
       try {
