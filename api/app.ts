@@ -10,9 +10,15 @@ import { attachmentRoutes } from './components/attachments/attachments.routes';
 import { meRoutes } from './components/me/me.routes';
 import { ticketRoutes } from './components/tickets/tickets.routes';
 import { createTicketService } from './components/tickets/tickets.service';
-import { createAuthenticator } from './lib/auth';
+import { createAccessRepository, type AccessRepository } from '../db/repositories/access';
+import { recordEvent, type Actor } from '../db/audit';
+import { accessRoutes } from './components/access/access.routes';
+import { auditRoutes } from './components/audit/audit.routes';
+import type { AgentDirectory } from './components/agents/agents.repository';
+import { createAuthenticator, type Authenticator } from './lib/auth';
+import { createIpPolicy, type IpPolicy } from './lib/ip-policy';
 import type { ApiConfig } from './lib/config';
-import { AppError, errorHandler } from './lib/errors';
+import { AppError, errorHandler, type ErrorObserver } from './lib/errors';
 import { RouteTable } from './lib/routes';
 
 export interface AppDeps {
@@ -22,8 +28,18 @@ export interface AppDeps {
   logger: Logger;
 }
 
-export function createApp({ config, db, temporal, logger }: AppDeps): { app: Express; routes: RouteTable } {
-  const agents = createAgentDirectory(db);
+/** What every component's routes may use. */
+export interface ApiContext extends AppDeps {
+  agents: AgentDirectory;
+  access: AccessRepository;
+  ipPolicy: IpPolicy;
+  authenticate: Authenticator;
+}
+
+export function createApp({ config, db, temporal, logger }: AppDeps): { app: Express; routes: RouteTable; ctx: ApiContext } {
+  const access = createAccessRepository(db);
+  const agents = createAgentDirectory(db, access);
+  const ipPolicy = createIpPolicy(db);
   const ticketRepo = createTicketRepository(db);
   const tickets = createTicketService({
     db,
@@ -36,13 +52,18 @@ export function createApp({ config, db, temporal, logger }: AppDeps): { app: Exp
   const authenticate = createAuthenticator({
     ...config.auth,
     loadActiveAgents: () => agents.activeAgents(),
-    resolveUser: (agent, issuer, subject, claims) => agents.resolveUser(agent, issuer, subject, claims),
+    resolveUser: (agent, issuer, subject, claims, tokenRoles) => agents.resolveUser(agent, issuer, subject, claims, tokenRoles),
+    accessOf: (userId, agent) => access.accessOf(userId, agent.id),
+    checkIp: (agent, ip) => ipPolicy.check(agent.id, ip),
   });
+  const ctx: ApiContext = { config, db, temporal, logger, agents, access, ipPolicy, authenticate };
 
   const routes = new RouteTable();
   meRoutes(routes, { db, agents });
   ticketRoutes(routes, tickets);
   attachmentRoutes(routes, { db, tickets, ticketRepo, maxBytes: config.attachmentMaxBytes });
+  accessRoutes(routes, ctx);
+  auditRoutes(routes, ctx);
 
   const app = express();
   app.disable('x-powered-by');
@@ -64,8 +85,39 @@ export function createApp({ config, db, temporal, logger }: AppDeps): { app: Exp
     next(new AppError(404, 'ROUTE_NOT_FOUND', bi('چنین نشانی‌ای در API وجود ندارد.', 'No such API route.')));
   });
   app.use('/api', api);
-  app.use(errorHandler(logger));
-  return { app, routes };
+  app.use(errorHandler(logger, observeErrors(db, logger)));
+  return { app, routes, ctx };
+}
+
+/** Refused (401/403) and failed (5xx) requests become system events. */
+function observeErrors(db: Database, logger: Logger): ErrorObserver {
+  return (req, error, cause) => {
+    if (error.status !== 401 && error.status !== 403 && error.status < 500) return;
+    const who = (req as typeof req & { who?: Actor }).who;
+    const type =
+      error.status >= 500
+        ? 'request.failed'
+        : error.code === 'IP_NOT_ALLOWED'
+          ? 'access.ip-blocked'
+          : error.status === 401
+            ? 'auth.refused'
+            : 'access.denied';
+    void recordEvent(
+      db,
+      {
+        type,
+        severity: error.status >= 500 ? 'error' : 'warning',
+        actor: who ?? { ip: req.ip ?? null },
+        method: req.method,
+        path: req.originalUrl.split('?')[0],
+        status: error.status,
+        code: error.code,
+        message: error.text.en,
+        details: error.status >= 500 && cause instanceof Error ? { error: cause.message } : undefined,
+      },
+      (err) => logger.warn({ err }, 'could not record a system event'),
+    );
+  };
 }
 
 function cors(origins: string[]): RequestHandler {

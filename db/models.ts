@@ -6,6 +6,7 @@ import {
   Model,
   type Sequelize,
 } from 'sequelize';
+import { initAccessModels } from './schema/access';
 
 export class AgentRow extends Model<InferAttributes<AgentRow>, InferCreationAttributes<AgentRow>> {
   declare id: string;
@@ -29,6 +30,8 @@ export class UserRow extends Model<InferAttributes<UserRow>, InferCreationAttrib
   declare displayName: string;
   declare email: string | null;
   declare lastSeenAt: Date | null;
+  declare active: CreationOptional<boolean>;
+  declare rolesSeeded: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -49,6 +52,8 @@ export class MenuItemRow extends Model<InferAttributes<MenuItemRow>, InferCreati
   declare labelEn: string;
   declare permission: string;
   declare sortOrder: number;
+  declare groupKey: string | null;
+  declare active: CreationOptional<boolean>;
 }
 
 export class SequenceRow extends Model<InferAttributes<SequenceRow>, InferCreationAttributes<SequenceRow>> {
@@ -116,10 +121,14 @@ export class AttachmentRow extends Model<InferAttributes<AttachmentRow>, InferCr
   declare size: number;
   declare sha256: string;
   declare data: Buffer;
+  /** Null for ticket attachments; e.g. `agreement`, `merchant-document`, `logo`. */
+  declare purpose: CreationOptional<string | null>;
+  declare refId: CreationOptional<string | null>;
   declare createdAt: Date;
 }
 
-export interface Models {
+/** Each area's models live in db/schema/<area>.ts and are merged here. */
+export interface Models extends AccessModels {
   Agent: typeof AgentRow;
   User: typeof UserRow;
   TicketCategory: typeof TicketCategoryRow;
@@ -130,6 +139,8 @@ export interface Models {
   TicketEvent: typeof TicketEventRow;
   Attachment: typeof AttachmentRow;
 }
+
+type AccessModels = ReturnType<typeof initAccessModels>;
 
 const common = { underscored: true } as const;
 
@@ -159,6 +170,8 @@ export function initModels(sequelize: Sequelize): Models {
       displayName: DataTypes.STRING(200),
       email: DataTypes.STRING(300),
       lastSeenAt: DataTypes.DATE,
+      active: { type: DataTypes.BOOLEAN, defaultValue: true },
+      rolesSeeded: { type: DataTypes.BOOLEAN, defaultValue: false },
       createdAt: DataTypes.DATE,
       updatedAt: DataTypes.DATE,
     },
@@ -183,6 +196,8 @@ export function initModels(sequelize: Sequelize): Models {
       labelEn: DataTypes.STRING(200),
       permission: DataTypes.STRING(100),
       sortOrder: DataTypes.INTEGER,
+      groupKey: DataTypes.STRING(64),
+      active: { type: DataTypes.BOOLEAN, defaultValue: true },
     },
     { sequelize, tableName: 'menu_items', timestamps: false, ...common },
   );
@@ -256,6 +271,8 @@ export function initModels(sequelize: Sequelize): Models {
       size: DataTypes.INTEGER,
       sha256: DataTypes.STRING(64),
       data: DataTypes.BLOB,
+      purpose: DataTypes.STRING(32),
+      refId: DataTypes.STRING(36),
       createdAt: DataTypes.DATE,
     },
     { sequelize, tableName: 'attachments', timestamps: false, ...common },
@@ -270,5 +287,6 @@ export function initModels(sequelize: Sequelize): Models {
     TicketMessage: TicketMessageRow,
     TicketEvent: TicketEventRow,
     Attachment: AttachmentRow,
+    ...initAccessModels(sequelize),
   };
 }

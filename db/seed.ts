@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from './index';
+import { ensureAuditHead } from './audit';
+import { ensureDefaultCeiling, seedAccess } from './repositories/access';
 
 export interface AgentSeed {
   code: string;
@@ -30,8 +32,25 @@ const CATEGORIES = [
   { code: 'other', nameFa: 'سایر', nameEn: 'Other' },
 ];
 
+/** Module groups: the portal's menu sections (admins may reorder and relabel them). */
+export const MODULE_GROUPS = [
+  { key: 'support', icon: 'headset', labelFa: 'پشتیبانی', labelEn: 'Support' },
+  { key: 'network', icon: 'building', labelFa: 'نمایندگان و کاربران', labelEn: 'Agents and users' },
+  { key: 'merchants', icon: 'store', labelFa: 'پذیرندگان', labelEn: 'Merchants' },
+  { key: 'system', icon: 'settings', labelFa: 'مدیریت سامانه', labelEn: 'System management' },
+  { key: 'audit', icon: 'shield', labelFa: 'ممیزی', labelEn: 'Audit' },
+];
+
 /** The portal's menu; each item is shown only to users holding its permission. */
-export const MENU = [
+export const MENU: {
+  key: string;
+  route: string;
+  icon: string;
+  labelFa: string;
+  labelEn: string;
+  permission: string;
+  groupKey: string;
+}[] = [
   {
     key: 'tickets.mine',
     route: '/tickets',
@@ -39,6 +58,7 @@ export const MENU = [
     labelFa: 'تیکت‌های من',
     labelEn: 'My tickets',
     permission: 'tickets.read-own',
+    groupKey: 'support',
   },
   {
     key: 'tickets.new',
@@ -47,6 +67,7 @@ export const MENU = [
     labelFa: 'تیکت جدید',
     labelEn: 'New ticket',
     permission: 'tickets.create',
+    groupKey: 'support',
   },
   {
     key: 'tickets.agent',
@@ -55,6 +76,7 @@ export const MENU = [
     labelFa: 'تیکت‌های نمایندگی',
     labelEn: 'Agency tickets',
     permission: 'tickets.read-agent',
+    groupKey: 'support',
   },
   {
     key: 'support.inbox',
@@ -63,6 +85,7 @@ export const MENU = [
     labelFa: 'کارتابل پشتیبانی',
     labelEn: 'Support inbox',
     permission: 'tickets.inbox',
+    groupKey: 'support',
   },
   {
     key: 'support.escalations',
@@ -71,6 +94,7 @@ export const MENU = [
     labelFa: 'تیکت‌های ارجاعی',
     labelEn: 'Escalated tickets',
     permission: 'tickets.escalations',
+    groupKey: 'support',
   },
   {
     key: 'tickets.all',
@@ -79,17 +103,73 @@ export const MENU = [
     labelFa: 'همهٔ تیکت‌ها',
     labelEn: 'All tickets',
     permission: 'tickets.read-all',
+    groupKey: 'support',
   },
-  { key: 'docs.api', route: '/api/docs', icon: 'book', labelFa: 'مستندات API', labelEn: 'API docs', permission: 'docs.read' },
+  {
+    key: 'access.roles',
+    route: '/admin/access',
+    icon: 'key',
+    labelFa: 'نقش‌ها و بسته‌های دسترسی',
+    labelEn: 'Roles and access packages',
+    permission: 'access.read',
+    groupKey: 'network',
+  },
+  {
+    key: 'system.menu',
+    route: '/admin/menu',
+    icon: 'menu',
+    labelFa: 'منو و ماژول‌ها',
+    labelEn: 'Menu and modules',
+    permission: 'menu.manage',
+    groupKey: 'system',
+  },
+  {
+    key: 'audit.log',
+    route: '/audit/log',
+    icon: 'shield',
+    labelFa: 'ممیزی تغییرات',
+    labelEn: 'Change audit',
+    permission: 'audit.read',
+    groupKey: 'audit',
+  },
+  {
+    key: 'audit.events',
+    route: '/audit/events',
+    icon: 'activity',
+    labelFa: 'رویدادهای سامانه',
+    labelEn: 'System events',
+    permission: 'events.read',
+    groupKey: 'audit',
+  },
+  {
+    key: 'docs.api',
+    route: '/api/docs',
+    icon: 'book',
+    labelFa: 'مستندات API',
+    labelEn: 'API docs',
+    permission: 'docs.read',
+    groupKey: 'system',
+  },
 ];
 
 /** Base data every installation needs; safe to run again. */
 export async function seedBase(db: Database, broker: AgentSeed = BROKER_AGENT): Promise<void> {
-  const { TicketCategory, MenuItem, Sequence } = db.models;
+  const { TicketCategory, MenuItem, ModuleGroup, Sequence } = db.models;
+  const brokerId = await ensureAgent(db, broker);
+  await ensureAuditHead(db);
+  await seedAccess(db, brokerId);
   for (const [i, c] of CATEGORIES.entries()) await TicketCategory.upsert({ ...c, sortOrder: i + 1, active: true });
-  for (const [i, m] of MENU.entries()) await MenuItem.upsert({ ...m, sortOrder: i + 1 });
+  for (const [i, g] of MODULE_GROUPS.entries()) {
+    if (!(await ModuleGroup.findByPk(g.key))) await ModuleGroup.create({ ...g, sortOrder: (i + 1) * 10 });
+  }
+  // Items the code adds appear; an admin's later edits to order, labels or groups are kept.
+  for (const [i, m] of MENU.entries()) {
+    const row = await MenuItem.findByPk(m.key);
+    if (!row) await MenuItem.create({ ...m, sortOrder: (i + 1) * 10, active: true });
+    else if (row.permission !== m.permission || row.route !== m.route)
+      await row.update({ permission: m.permission, route: m.route });
+  }
   if (!(await Sequence.findByPk('ticket'))) await Sequence.create({ name: 'ticket', value: 0 });
-  await ensureAgent(db, broker);
 }
 
 /** Creates or updates an agent by code; returns its id. */
@@ -109,9 +189,11 @@ export async function ensureAgent(db: Database, seed: AgentSeed): Promise<string
   };
   if (existing) {
     await existing.update(values);
+    await ensureDefaultCeiling(db, existing.id);
     return existing.id;
   }
   const created = await Agent.create({ id: randomUUID(), ...values });
+  await ensureDefaultCeiling(db, created.id);
   return created.id;
 }
 

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import { permissionsForRoles, type Permission } from '../../domain/access';
+import type { Actor as AuditActor } from '../../db/audit';
+import type { Permission } from '../../domain/access';
 import { bi } from '../../domain/i18n';
 import type { Actor } from '../../domain/tickets/ticket';
 import { AppError } from './errors';
@@ -19,6 +20,7 @@ export interface UserInfo {
   username: string;
   displayName: string;
   email: string | null;
+  active: boolean;
 }
 
 export interface AuthContext {
@@ -26,10 +28,15 @@ export interface AuthContext {
   subject: string;
   agent: AgentInfo;
   user: UserInfo;
+  /** Codes of the roles granted in Kartabl (the database decides, not the token). */
   roles: string[];
   permissions: Permission[];
+  /** The caller's address as Express sees it (proxies trusted per `trust proxy`). */
+  ip: string | null;
   /** The person as the workflows know them. */
   actor: Actor;
+  /** The person as the audit log and system events record them. */
+  who: AuditActor;
 }
 
 export interface AuthDeps {
@@ -39,12 +46,17 @@ export interface AuthDeps {
   clockToleranceSeconds: number;
   /** Active agents by realm name; consulted again when an unknown realm shows up. */
   loadActiveAgents(): Promise<AgentInfo[]>;
-  /** Finds or creates the user record of issuer + subject. */
-  resolveUser(agent: AgentInfo, issuer: string, subject: string, claims: JWTPayload): Promise<UserInfo>;
+  /** Finds or creates the user record of issuer + subject (first sight turns token roles into grants). */
+  resolveUser(agent: AgentInfo, issuer: string, subject: string, claims: JWTPayload, tokenRoles: string[]): Promise<UserInfo>;
+  /** The user's granted roles and effective permissions. */
+  accessOf(userId: string, agent: AgentInfo): Promise<{ roles: string[]; permissions: Permission[] }>;
+  /** Throws a 403 when the address is outside the allowed ranges for this agent. */
+  checkIp(agent: AgentInfo, ip: string | null): Promise<void>;
 }
 
 const ALGORITHMS = ['RS256'];
-const REGISTRY_TTL_MS = 30_000;
+/** Agents suspended or added elsewhere (another API replica) are noticed within this delay. */
+const REGISTRY_TTL_MS = 10_000;
 const UNKNOWN_REFRESH_MS = 2_000;
 
 const invalid = (en: string, fa = 'توکن دسترسی معتبر نیست.'): AppError =>
@@ -55,7 +67,12 @@ const invalid = (en: string, fa = 'توکن دسترسی معتبر نیست.'):
  * agent (exact string), the signature must check against that realm's keys with RS256, the
  * audience must contain ours and `typ` must be `Bearer` (ID and refresh tokens are refused).
  */
-export function createAuthenticator(deps: AuthDeps): (req: Request) => Promise<AuthContext> {
+export type Authenticator = ((req: Request) => Promise<AuthContext>) & {
+  /** Re-reads the active agents on the next request (after an agent was added or suspended here). */
+  invalidateAgents(): void;
+};
+
+export function createAuthenticator(deps: AuthDeps): Authenticator {
   const issuerOf = (realm: string) => `${deps.keycloakUrl}/realms/${realm}`;
   let registry = new Map<string, AgentInfo>();
   let loadedAt = 0;
@@ -95,7 +112,7 @@ export function createAuthenticator(deps: AuthDeps): (req: Request) => Promise<A
     return set;
   };
 
-  return async (req: Request): Promise<AuthContext> => {
+  const authenticate = async (req: Request): Promise<AuthContext> => {
     const header = req.headers.authorization;
     if (!header) {
       throw new AppError(401, 'AUTH_REQUIRED', bi('برای این کار باید وارد شوید.', 'You need to sign in to do this.'));
@@ -150,9 +167,19 @@ export function createAuthenticator(deps: AuthDeps): (req: Request) => Promise<A
     const subject = payload.sub as string;
 
     const realmAccess = payload.realm_access as { roles?: unknown } | undefined;
-    const roles = Array.isArray(realmAccess?.roles) ? realmAccess.roles.filter((r): r is string => typeof r === 'string') : [];
-    const permissions = permissionsForRoles(roles, agent.isBroker);
-    const user = await deps.resolveUser(agent, issuer, subject, payload);
+    const tokenRoles = Array.isArray(realmAccess?.roles)
+      ? realmAccess.roles.filter((r): r is string => typeof r === 'string')
+      : [];
+    const ip = req.ip ?? null;
+    const user = await deps.resolveUser(agent, issuer, subject, payload, tokenRoles);
+    const who: AuditActor = { issuer, subject, userId: user.id, name: user.displayName, agentId: agent.id, ip };
+    // Known from here on: later refusals are recorded against this person.
+    (req as Request & { who?: AuditActor }).who = who;
+    if (!user.active) {
+      throw new AppError(403, 'USER_DISABLED', bi('حساب کاربری شما غیرفعال شده است.', 'Your user account has been disabled.'));
+    }
+    await deps.checkIp(agent, ip);
+    const { roles, permissions } = await deps.accessOf(user.id, agent);
     return {
       issuer,
       subject,
@@ -160,7 +187,14 @@ export function createAuthenticator(deps: AuthDeps): (req: Request) => Promise<A
       user,
       roles,
       permissions,
+      ip,
+      who,
       actor: { id: user.id, displayName: user.displayName, agentId: agent.id, permissions },
     };
   };
+  return Object.assign(authenticate, {
+    invalidateAgents(): void {
+      loadedAt = 0;
+    },
+  });
 }

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, Request } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { bi, type Bilingual } from '../../domain/i18n';
@@ -112,7 +112,10 @@ export function fieldErrorFromIssue(issue: z.core.$ZodIssue, prefix: string[] = 
   }
 }
 
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+/** What the error handler reports about refused and failed requests (written as system events). */
+export type ErrorObserver = (req: Request, error: AppError, cause: unknown) => void;
+
+export function errorHandler(logger: Logger, observe?: ErrorObserver): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     if (res.headersSent) {
       next(err);
@@ -120,6 +123,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     const appError = toAppError(err);
     if (appError.status >= 500) logger.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
+    observe?.(req, appError, err);
     const body: Record<string, unknown> = { code: appError.code, message: appError.text };
     if (appError.fields) body.fields = appError.fields;
     res.status(appError.status).json({ error: body });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintError } from 'sequelize';
 import type { JWTPayload } from 'jose';
 import type { Database } from '../../../db';
+import type { AccessRepository } from '../../../db/repositories/access';
 import type { AgentInfo, UserInfo } from '../../lib/auth';
 
 const SUBTREE_TTL_MS = 10_000;
@@ -10,7 +11,7 @@ const USER_TTL_MS = 60_000;
 const USER_CACHE_MAX = 10_000;
 
 /** Agents and the users who act for them. */
-export function createAgentDirectory(db: Database) {
+export function createAgentDirectory(db: Database, access: AccessRepository) {
   const { Agent, User } = db.models;
   let tree: { at: number; children: Map<string | null, string[]> } | null = null;
   const users = new Map<string, { at: number; user: UserInfo }>();
@@ -25,6 +26,12 @@ export function createAgentDirectory(db: Database) {
   });
 
   return {
+    /** Forget cached users and the agent tree (after a user was disabled or an agent moved). */
+    invalidate(): void {
+      users.clear();
+      tree = null;
+    },
+
     async activeAgents(): Promise<AgentInfo[]> {
       const rows = await Agent.findAll({
         where: { active: true },
@@ -64,7 +71,13 @@ export function createAgentDirectory(db: Database) {
     },
 
     /** The user record of a token's issuer + subject, created on first sight and kept current. */
-    async resolveUser(agent: AgentInfo, issuer: string, subject: string, claims: JWTPayload): Promise<UserInfo> {
+    async resolveUser(
+      agent: AgentInfo,
+      issuer: string,
+      subject: string,
+      claims: JWTPayload,
+      tokenRoles: string[] = [],
+    ): Promise<UserInfo> {
       const username = typeof claims.preferred_username === 'string' ? claims.preferred_username : subject;
       const given = typeof claims.given_name === 'string' ? claims.given_name : '';
       const family = typeof claims.family_name === 'string' ? claims.family_name : '';
@@ -109,7 +122,16 @@ export function createAgentDirectory(db: Database) {
       ) {
         await row.update({ username, displayName, email, lastSeenAt: now });
       }
-      const user: UserInfo = { id: row.id, username: row.username, displayName: row.displayName, email: row.email };
+      if (!row.rolesSeeded) {
+        await access.seedGrantsFromToken(row.id, { id: agent.id, parentId: null, isBroker: agent.isBroker }, tokenRoles);
+      }
+      const user: UserInfo = {
+        id: row.id,
+        username: row.username,
+        displayName: row.displayName,
+        email: row.email,
+        active: row.active !== false,
+      };
       if (users.size >= USER_CACHE_MAX) users.clear();
       users.set(key, { at: now.getTime(), user });
       return user;
