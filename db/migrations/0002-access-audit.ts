@@ -72,6 +72,14 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
   await qi.addColumn('attachments', 'ref_id', { type: DataTypes.STRING(36), allowNull: true });
   await qi.addIndex('attachments', ['purpose', 'ref_id'], { name: 'attachments_purpose_ref' });
 
+  // An agent's domains (white label: the portal and login page brand by the host they are served on).
+  await qi.createTable('agent_domains', {
+    domain: { type: DataTypes.STRING(253), primaryKey: true },
+    agent_id: { type: DataTypes.STRING(36), allowNull: false, references: { model: 'agents', key: 'id' } },
+    created_at: { type: DataTypes.DATE, allowNull: false },
+  });
+  await qi.addIndex('agent_domains', ['agent_id'], { name: 'agent_domains_agent_id' });
+
   await qi.createTable('settings', {
     /** `global` or an agent id. */
     scope: { type: DataTypes.STRING(36), primaryKey: true },
@@ -134,6 +142,7 @@ export async function down({ context: qi }: { context: QueryInterface }): Promis
     'audit_head',
     'audit_log',
     'settings',
+    'agent_domains',
     'module_groups',
     'agent_ceiling_packages',
     'user_roles',

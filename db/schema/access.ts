@@ -62,6 +62,13 @@ export class ModuleGroupRow extends Model<InferAttributes<ModuleGroupRow>, Infer
   declare sortOrder: number;
 }
 
+/** A host name an agent's portal is served on (lower-case, unique across agents). */
+export class AgentDomainRow extends Model<InferAttributes<AgentDomainRow>, InferCreationAttributes<AgentDomainRow>> {
+  declare domain: string;
+  declare agentId: string;
+  declare createdAt: CreationOptional<Date>;
+}
+
 export class SettingRow extends Model<InferAttributes<SettingRow>, InferCreationAttributes<SettingRow>> {
   /** `global` or an agent id. */
   declare scope: string;
@@ -184,6 +191,10 @@ export function initAccessModels(sequelize: Sequelize) {
     },
     { sequelize, tableName: 'module_groups', timestamps: false, ...common },
   );
+  AgentDomainRow.init(
+    { domain: { type: DataTypes.STRING(253), primaryKey: true }, agentId: DataTypes.STRING(36), createdAt: DataTypes.DATE },
+    { sequelize, tableName: 'agent_domains', updatedAt: false, ...common },
+  );
   SettingRow.init(
     {
       scope: { type: DataTypes.STRING(36), primaryKey: true },
@@ -249,6 +260,7 @@ export function initAccessModels(sequelize: Sequelize) {
     UserRole: UserRoleRow,
     AgentCeiling: AgentCeilingRow,
     ModuleGroup: ModuleGroupRow,
+    AgentDomain: AgentDomainRow,
     Setting: SettingRow,
     Audit: AuditRow,
     AuditHead: AuditHeadRow,
