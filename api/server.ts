@@ -6,6 +6,7 @@ import { openDatabase, type Database } from '../db';
 import { seedBase } from '../db/seed';
 import { createApp } from './app';
 import { loadConfig, type ApiConfig } from './lib/config';
+import type { RegisteredRoute } from './lib/routes';
 
 export interface RunningServer {
   url: string;
@@ -13,6 +14,8 @@ export interface RunningServer {
   config: ApiConfig;
   db: Database;
   temporal: Client;
+  /** Every route with the access it declares (tests enumerate them). */
+  routes: RegisteredRoute[];
   stop(): Promise<void>;
 }
 
@@ -24,7 +27,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, logger?:
   await seedBase(db);
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
-  const { app } = createApp({ config, db, temporal, logger: log });
+  const { app, routes } = createApp({ config, db, temporal, logger: log });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, (err?: Error) => (err ? reject(err) : resolve(s)));
   });
@@ -36,6 +39,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, logger?:
     config,
     db,
     temporal,
+    routes: routes.routes,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -95,7 +95,7 @@ export async function appendAudit(
   if (!list.length) return;
   const { Audit, AuditHead } = db.models;
   const [affected] = await AuditHead.update(
-    { seq: db.sequelize.literal(`seq + ${list.length}`) as unknown as number },
+    { seq: db.sequelize.literal(`seq + ${list.length}`) },
     { where: { id: 1 }, transaction: tx },
   );
   if (!affected) throw new Error('audit_head is missing: run the seed (db:seed) first');

@@ -32,7 +32,7 @@ export const MODULES = {
 export type ModuleKey = keyof typeof MODULES;
 
 const P = <M extends ModuleKey, A extends string>(module: M, action: A, fa: string, en: string) =>
-  ({ code: `${module}.${action}` as `${M}.${A}`, module, label: { fa, en } }) as const;
+  ({ code: `${module}.${action}`, module, label: { fa, en } }) as const;
 
 /** Every permission the code checks. A route names one or more of these. */
 export const PERMISSION_CATALOG = [

@@ -6,7 +6,7 @@ import { AppError, ErrorBodySchema, fieldErrorFromIssue, type FieldError } from 
 import type { AuthContext } from './auth';
 
 /** Every route says who may call it; there is no default. */
-export type Access = { public: true } | { authenticated: true } | { anyOf: Permission[] };
+export type Access = { public: true } | { authenticated: true } | { anyOf: readonly Permission[] };
 
 type ZObject = z.ZodObject<z.ZodRawShape>;
 

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import type { Database } from '../../../db';
 import type { RouteTable } from '../../lib/routes';
+import { menuFor } from '../access/menu.routes';
 import type { AgentDirectory } from '../agents/agents.repository';
+
+const MenuEntry = z.object({
+  key: z.string(),
+  route: z.string(),
+  icon: z.string(),
+  labelFa: z.string(),
+  labelEn: z.string(),
+  groupKey: z.string().nullable(),
+});
 
 const MeSchema = z
   .object({
@@ -16,7 +26,10 @@ const MeSchema = z
     agent: z.object({ id: z.string(), code: z.string(), nameFa: z.string(), nameEn: z.string(), isBroker: z.boolean() }),
     roles: z.array(z.string()),
     permissions: z.array(z.string()),
-    menu: z.array(z.object({ key: z.string(), route: z.string(), icon: z.string(), labelFa: z.string(), labelEn: z.string() })),
+    menu: z.array(MenuEntry),
+    menuGroups: z.array(
+      z.object({ key: z.string(), icon: z.string(), labelFa: z.string(), labelEn: z.string(), items: z.array(MenuEntry) }),
+    ),
   })
   .meta({ id: 'Me' });
 
@@ -33,7 +46,7 @@ const Categories = z
   .meta({ id: 'TicketCategories' });
 
 export function meRoutes(routes: RouteTable, deps: { db: Database; agents: AgentDirectory }): void {
-  const { MenuItem, TicketCategory } = deps.db.models;
+  const { TicketCategory } = deps.db.models;
 
   routes.add({
     method: 'get',
@@ -44,15 +57,14 @@ export function meRoutes(routes: RouteTable, deps: { db: Database; agents: Agent
     response: { status: 200, description: 'The signed-in user', schema: MeSchema },
     handler: async ({ auth }) => {
       const a = auth!;
-      const items = await MenuItem.findAll({ order: [['sortOrder', 'ASC']] });
+      const menu = await menuFor(deps.db, a.permissions);
       return {
         user: { ...a.user, issuer: a.issuer, subject: a.subject },
         agent: { id: a.agent.id, code: a.agent.code, nameFa: a.agent.nameFa, nameEn: a.agent.nameEn, isBroker: a.agent.isBroker },
         roles: a.roles,
         permissions: a.permissions,
-        menu: items
-          .filter((m) => (a.permissions as string[]).includes(m.permission))
-          .map((m) => ({ key: m.key, route: m.route, icon: m.icon, labelFa: m.labelFa, labelEn: m.labelEn })),
+        menu: menu.items,
+        menuGroups: menu.groups,
       };
     },
   });
