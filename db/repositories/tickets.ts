@@ -7,6 +7,7 @@ import type {
   TicketState,
   TimelineEvent,
 } from '../../domain/tickets/ticket';
+import { appendAudit, SYSTEM_ACTOR, type Actor } from '../audit';
 import { chunkForParams } from '../connection';
 import type { Database } from '../index';
 import type { TicketRow } from '../models';
@@ -47,6 +48,31 @@ export interface TicketListFilter {
 }
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
+
+/** What the audit log keeps of a ticket version (not the conversation itself). */
+function auditView(r: {
+  number: string;
+  state: string;
+  priority: string;
+  subject: string;
+  assigneeId: string | null;
+  escalated: boolean;
+  closeReason: string | null;
+  ratingScore: number | null;
+  version: number;
+}) {
+  return {
+    number: r.number,
+    state: r.state,
+    priority: r.priority,
+    subject: r.subject,
+    assigneeId: r.assigneeId,
+    escalated: Boolean(r.escalated),
+    closeReason: r.closeReason,
+    ratingScore: r.ratingScore,
+    version: r.version,
+  };
+}
 
 export function createTicketRepository(db: Database) {
   const { Ticket, TicketMessage: MessageModel, TicketEvent, Attachment } = db.models;
@@ -94,6 +120,7 @@ export function createTicketRepository(db: Database) {
       await db.transaction(async (transaction) => {
         const existing = await Ticket.findByPk(s.id, { transaction });
         if (existing && existing.version >= s.version) return;
+        const before = existing ? auditView(existing) : null;
         const lastMessage = s.messages[s.messages.length - 1];
         const values = {
           id: s.id,
@@ -165,6 +192,35 @@ export function createTicketRepository(db: Database) {
             })),
             { transaction },
           );
+        }
+
+        // The audit chain gets one entry per new timeline event, signed by the person who acted
+        // (looked up by user id: issuer + subject); timers act as the system.
+        const actorIds = [...new Set(newEvents.map((e) => e.actor?.id).filter((id): id is string => Boolean(id)))];
+        const people = actorIds.length ? await db.models.User.findAll({ where: { id: actorIds }, transaction }) : [];
+        const after = auditView(values);
+        for (const [i, e] of newEvents.entries()) {
+          const person = people.find((p) => p.id === e.actor?.id);
+          const actor: Actor = person
+            ? {
+                issuer: person.issuer,
+                subject: person.subject,
+                userId: person.id,
+                name: person.displayName,
+                agentId: person.agentId,
+                ip: null,
+              }
+            : e.actor
+              ? { ...SYSTEM_ACTOR, userId: e.actor.id, name: e.actor.displayName }
+              : SYSTEM_ACTOR;
+          await appendAudit(db, transaction, actor, {
+            action: e.type.slice(0, 32),
+            entityType: 'ticket',
+            entityId: s.id,
+            scopeAgentId: s.agentId,
+            before: i === 0 ? before : undefined,
+            after: i === newEvents.length - 1 ? { ...after, event: e.data } : { event: e.data },
+          });
         }
       });
     },

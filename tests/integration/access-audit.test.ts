@@ -246,6 +246,24 @@ describe('the audit trail', () => {
     expect(verify.body.checked).toBeGreaterThanOrEqual(6);
   });
 
+  it('when a ticket changes, then the audit names the person who acted and the state before and after', async () => {
+    const opened = await stack.call('POST', '/api/tickets', {
+      token: tok['alpha-user2'],
+      body: { categoryCode: 'technical', subject: 'کارتخوان روشن نمی‌شود', body: 'دستگاه از صبح روشن نمی‌شود.' },
+    });
+    expect(opened.status).toBe(201);
+    const res = await stack.call('GET', `/api/audit?entityType=ticket&entityId=${opened.body.id}`, { token: tok.auditor });
+    expect(res.body.items).toHaveLength(1);
+    expect(res.body.items[0]).toMatchObject({
+      action: 'created',
+      scopeAgentId: ids['alpha-user2:agent'],
+      actor: { userId: ids['alpha-user2'] },
+      before: null,
+      after: { state: 'open', number: opened.body.number },
+    });
+    expect(res.body.items[0].actor.issuer).toMatch(/agent-alpha$/);
+  });
+
   it('when an agent reads the audit, then it sees only its own subtree (or nothing without the permission)', async () => {
     expect((await stack.call('GET', '/api/audit', { token: tok['alpha-admin'] })).status).toBe(403);
     expect((await stack.call('GET', '/api/events', { token: tok['beta-admin'] })).status).toBe(403);
