@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Sequelize, type Transaction } from 'sequelize';
+import { Sequelize, Transaction } from 'sequelize';
 
 export type DbDialect = 'sqlite' | 'postgres' | 'mssql';
 
@@ -48,10 +48,12 @@ export async function connectDb(config: DbConfig): Promise<Db> {
   }
 
   // SQLite has one connection per file in Sequelize: two interleaved transactions would share it.
+  // IMMEDIATE takes the write lock at BEGIN (waiting up to busy_timeout for the other process), so a
+  // transaction that read first never fails later with SQLITE_BUSY when it starts writing.
   let chain: Promise<unknown> = Promise.resolve();
   const transaction = <T>(work: (tx: Transaction) => Promise<T>): Promise<T> => {
     if (config.dialect !== 'sqlite') return sequelize.transaction(work);
-    const run = chain.then(() => sequelize.transaction(work));
+    const run = chain.then(() => sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, work));
     chain = run.catch(() => undefined);
     return run;
   };
