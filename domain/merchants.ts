@@ -113,7 +113,11 @@ export function checkLatinText(value: string): FieldCheck {
 /** Persian names must contain Persian letters (Latin words inside are allowed, e.g. brand names). */
 export function checkPersianText(value: string): FieldCheck {
   if (!PERSIAN_LETTER.test(value)) {
-    return fail('persian_required', 'این فیلد فارسی است؛ آن را با حروف فارسی بنویسید.', 'This is a Persian field; write it in Persian letters.');
+    return fail(
+      'persian_required',
+      'این فیلد فارسی است؛ آن را با حروف فارسی بنویسید.',
+      'This is a Persian field; write it in Persian letters.',
+    );
   }
   return { ok: true, value };
 }

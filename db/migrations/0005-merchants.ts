@@ -113,7 +113,14 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
 }
 
 export async function down({ context: qi }: { context: QueryInterface }): Promise<void> {
-  for (const t of ['merchant_documents', 'merchant_accounts', 'merchant_shops', 'merchant_addresses', 'merchant_representatives', 'merchants']) {
+  for (const t of [
+    'merchant_documents',
+    'merchant_accounts',
+    'merchant_shops',
+    'merchant_addresses',
+    'merchant_representatives',
+    'merchants',
+  ]) {
     await qi.dropTable(t);
   }
 }

@@ -167,8 +167,17 @@ const toAddress = (a: MerchantAddressRow): AddressRecord => ({
 
 /** Merchants and what hangs on them, read as plain records. */
 export function createMerchantRepository(db: Database) {
-  const { Merchant, MerchantRepresentative, MerchantAddress, MerchantShop, MerchantAccount, MerchantDocument, Attachment, Agent, User } =
-    db.models;
+  const {
+    Merchant,
+    MerchantRepresentative,
+    MerchantAddress,
+    MerchantShop,
+    MerchantAccount,
+    MerchantDocument,
+    Attachment,
+    Agent,
+    User,
+  } = db.models;
 
   async function agentRefs(ids: string[]): Promise<Map<string, AgentRef>> {
     if (!ids.length) return new Map();
@@ -203,7 +212,11 @@ export function createMerchantRepository(db: Database) {
         typeCode: d.typeCode,
         status: d.status,
         rejectReason: d.rejectReason ?? null,
-        file: { fileName: f?.fileName ?? '', contentType: f?.contentType ?? 'application/octet-stream', size: Number(f?.size ?? 0) },
+        file: {
+          fileName: f?.fileName ?? '',
+          contentType: f?.contentType ?? 'application/octet-stream',
+          size: Number(f?.size ?? 0),
+        },
         uploadedBy: { id: d.uploadedByUserId, displayName: d.uploadedByName },
         reviewedBy: d.reviewedByUserId ? { id: d.reviewedByUserId, displayName: d.reviewedByName ?? '' } : null,
         reviewedAt: d.reviewedAt ? iso(d.reviewedAt) : null,
@@ -226,9 +239,30 @@ export function createMerchantRepository(db: Database) {
       const [reps, addresses, shops, accounts, docs, agents, creator] = await Promise.all([
         MerchantRepresentative.findAll({ where, order: [['sortOrder', 'ASC']], transaction: tx }),
         MerchantAddress.findAll({ where, order: [['sortOrder', 'ASC']], transaction: tx }),
-        MerchantShop.findAll({ where, order: [['createdAt', 'ASC'], ['id', 'ASC']], transaction: tx }),
-        MerchantAccount.findAll({ where, order: [['createdAt', 'ASC'], ['id', 'ASC']], transaction: tx }),
-        MerchantDocument.findAll({ where, order: [['createdAt', 'ASC'], ['id', 'ASC']], transaction: tx }),
+        MerchantShop.findAll({
+          where,
+          order: [
+            ['createdAt', 'ASC'],
+            ['id', 'ASC'],
+          ],
+          transaction: tx,
+        }),
+        MerchantAccount.findAll({
+          where,
+          order: [
+            ['createdAt', 'ASC'],
+            ['id', 'ASC'],
+          ],
+          transaction: tx,
+        }),
+        MerchantDocument.findAll({
+          where,
+          order: [
+            ['createdAt', 'ASC'],
+            ['id', 'ASC'],
+          ],
+          transaction: tx,
+        }),
         agentRefs([m.agentId]),
         User.findByPk(m.createdByUserId, { attributes: ['id', 'displayName'], transaction: tx }),
       ]);

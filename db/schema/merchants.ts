@@ -90,7 +90,10 @@ export class MerchantAccountRow extends Model<InferAttributes<MerchantAccountRow
   declare createdAt: Date;
 }
 
-export class MerchantDocumentRow extends Model<InferAttributes<MerchantDocumentRow>, InferCreationAttributes<MerchantDocumentRow>> {
+export class MerchantDocumentRow extends Model<
+  InferAttributes<MerchantDocumentRow>,
+  InferCreationAttributes<MerchantDocumentRow>
+> {
   declare id: string;
   declare merchantId: string;
   declare attachmentId: string;

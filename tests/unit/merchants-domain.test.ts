@@ -13,7 +13,12 @@ import {
 import { checkLatinText, checkPersianText, checkPhone, merchantDisplayName } from '../../domain/merchants';
 
 /** Intl's persian calendar (ICU) as the independent reference. */
-const PERSIAN = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+const PERSIAN = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+});
 function intlJalali(isoDay: string): { year: number; month: number; day: number } {
   const parts = PERSIAN.formatToParts(new Date(`${isoDay}T12:00:00Z`));
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value.replace(/\D/g, ''));
@@ -81,7 +86,9 @@ describe('merchant field checks', () => {
   });
 
   test('when the display name is built, then natural persons get first + last and legal persons the company name', () => {
-    expect(merchantDisplayName({ kind: 'natural', firstNameFa: 'علی', lastNameFa: 'رضایی', firstNameEn: 'Ali', lastNameEn: 'Rezaei' })).toEqual({
+    expect(
+      merchantDisplayName({ kind: 'natural', firstNameFa: 'علی', lastNameFa: 'رضایی', firstNameEn: 'Ali', lastNameEn: 'Rezaei' }),
+    ).toEqual({
       fa: 'علی رضایی',
       en: 'Ali Rezaei',
     });
@@ -113,7 +120,13 @@ describe('create-merchant schema', () => {
 
   test('when a natural merchant is typed with Persian digits and Arabic letters, then the output is canonical', () => {
     const r = CreateMerchantBody.parse(natural);
-    expect(r).toMatchObject({ nationalCode: '0013542419', firstNameFa: 'علی', lastNameFa: 'رضایی', birthDate: '1991-08-03', mobile: '09123456789' });
+    expect(r).toMatchObject({
+      nationalCode: '0013542419',
+      firstNameFa: 'علی',
+      lastNameFa: 'رضایی',
+      birthDate: '1991-08-03',
+      mobile: '09123456789',
+    });
   });
 
   test('when nested items are wrong, then each error names its path', () => {
@@ -133,7 +146,9 @@ describe('create-merchant schema', () => {
 
   test('when the same Sheba is listed twice or two accounts are primary, then the later one is refused', () => {
     const s = natural.accounts[0];
-    expect(fieldsOf({ ...natural, accounts: [s, s] })).toEqual([expect.objectContaining({ field: 'accounts.1.sheba', code: 'duplicate' })]);
+    expect(fieldsOf({ ...natural, accounts: [s, s] })).toEqual([
+      expect.objectContaining({ field: 'accounts.1.sheba', code: 'duplicate' }),
+    ]);
     const t = { sheba: makeSheba('017', 5), ownerNameFa: 'علی', isPrimary: true };
     expect(fieldsOf({ ...natural, accounts: [{ ...s, isPrimary: true }, t] })).toEqual([
       expect.objectContaining({ field: 'accounts.1.isPrimary', code: 'primary_twice' }),
@@ -149,7 +164,14 @@ describe('create-merchant schema', () => {
       registrationNumber: '۱۲۳۴۵',
       registrationDate: '1390/01/15',
       representatives: [
-        { role: 'signatory', nationalCode: makeNationalCode('1'), firstNameFa: 'سارا', lastNameFa: 'احمدی', firstNameEn: 'Sara', lastNameEn: 'Ahmadi' },
+        {
+          role: 'signatory',
+          nationalCode: makeNationalCode('1'),
+          firstNameFa: 'سارا',
+          lastNameFa: 'احمدی',
+          firstNameEn: 'Sara',
+          lastNameEn: 'Ahmadi',
+        },
       ],
       mobile: '09121112233',
       addresses: natural.addresses,

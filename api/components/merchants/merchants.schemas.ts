@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { type IranIssueParams, legalIdSchema, mobileSchema, nationalCodeSchema, postalCodeSchema, shebaSchema, taxTrackingCodeSchema } from '../../../domain/iran-schemas';
+import {
+  type IranIssueParams,
+  legalIdSchema,
+  mobileSchema,
+  nationalCodeSchema,
+  postalCodeSchema,
+  shebaSchema,
+  taxTrackingCodeSchema,
+} from '../../../domain/iran-schemas';
 import { parseJalaliDate } from '../../../domain/jalali-calendar';
 import {
   checkIdCardNumber,
@@ -33,7 +41,10 @@ export const faText = (min: number, max: number) => text(min, max).transform(che
 /** English text in Latin letters. */
 export const enText = (min: number, max: number) => text(min, max).transform(checked(checkLatinText));
 
-export const phoneSchema = z.string().transform(checked(checkPhone)).meta({ description: 'Phone, 8–11 digits', example: '02188776655' });
+export const phoneSchema = z
+  .string()
+  .transform(checked(checkPhone))
+  .meta({ description: 'Phone, 8–11 digits', example: '02188776655' });
 
 /** A Jalali date as typed (`1370/05/12`, any digits) → the Gregorian `YYYY-MM-DD` calendar day; not in the future. */
 export const jalaliPastDate = z
@@ -42,7 +53,8 @@ export const jalaliPastDate = z
     const r = parseJalaliDate(input);
     if (!r.ok) return refuse(ctx, input, r.code, r.message);
     const today = new Date(Date.now() + 3.5 * 3600_000).toISOString().slice(0, 10); // Tehran, UTC+03:30
-    if (r.iso > today) return refuse(ctx, input, 'date_in_future', bi('این تاریخ هنوز نرسیده است.', 'This date is in the future.'));
+    if (r.iso > today)
+      return refuse(ctx, input, 'date_in_future', bi('این تاریخ هنوز نرسیده است.', 'This date is in the future.'));
     return r.iso;
   })
   .meta({ description: 'Jalali date YYYY/MM/DD (any digits); stored and returned as a Gregorian day', example: '1370/05/12' });
@@ -131,7 +143,11 @@ function checkAccounts(accounts: AccountIn[] | undefined, ctx: z.RefinementCtx):
         code: 'custom',
         path: ['accounts', i, 'isPrimary'],
         message: 'two primaries',
-        params: { code: 'primary_twice', fa: 'تنها یک حساب می‌تواند حساب اصلی باشد.', en: 'Only one account can be the primary one.' },
+        params: {
+          code: 'primary_twice',
+          fa: 'تنها یک حساب می‌تواند حساب اصلی باشد.',
+          en: 'Only one account can be the primary one.',
+        },
       });
     }
   });

@@ -2,11 +2,21 @@ import { createHash, randomUUID } from 'node:crypto';
 import { type Transaction, UniqueConstraintError } from 'sequelize';
 import type { Database } from '../../../db';
 import { appendAudit } from '../../../db/audit';
-import { createMerchantRepository, toAccountRecord, toShopRecord, type MerchantDetailRecord } from '../../../db/repositories/merchants';
+import {
+  createMerchantRepository,
+  toAccountRecord,
+  toShopRecord,
+  type MerchantDetailRecord,
+} from '../../../db/repositories/merchants';
 import type { MerchantRow } from '../../../db/schema/merchants';
 import { bi, type Bilingual } from '../../../domain/i18n';
 import { checkSheba, normalizeMobile, normalizeSheba } from '../../../domain/iran';
-import { documentType, MERCHANT_DOCUMENT_CONTENT_TYPES, MERCHANT_DOCUMENT_TYPES, merchantDisplayName } from '../../../domain/merchants';
+import {
+  documentType,
+  MERCHANT_DOCUMENT_CONTENT_TYPES,
+  MERCHANT_DOCUMENT_TYPES,
+  merchantDisplayName,
+} from '../../../domain/merchants';
 import { normalizeText, toAsciiDigits } from '../../../domain/text';
 import type { AuthContext } from '../../lib/auth';
 import { AppError, type FieldError } from '../../lib/errors';
@@ -36,7 +46,8 @@ const fieldError = (field: string, code: string, message: Bilingual): AppError =
 export function createMerchantService(deps: { db: Database; agents: AgentDirectory }) {
   const { db, agents } = deps;
   const repo = createMerchantRepository(db);
-  const { Merchant, MerchantRepresentative, MerchantAddress, MerchantShop, MerchantAccount, MerchantDocument, Attachment } = db.models;
+  const { Merchant, MerchantRepresentative, MerchantAddress, MerchantShop, MerchantAccount, MerchantDocument, Attachment } =
+    db.models;
 
   /** The merchant, if the caller's subtree holds it; otherwise 404 (nothing leaks). */
   async function visible(auth: AuthContext, id: string, tx?: Transaction): Promise<MerchantRow> {
@@ -145,7 +156,10 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
   }
 
   /** Runs a write; a unique index that another writer won becomes a clear 409. */
-  async function write<T>(work: (tx: Transaction) => Promise<T>, onUnique: (err: UniqueConstraintError) => Promise<AppError> | AppError) {
+  async function write<T>(
+    work: (tx: Transaction) => Promise<T>,
+    onUnique: (err: UniqueConstraintError) => Promise<AppError> | AppError,
+  ) {
     try {
       return await db.transaction(work);
     } catch (err) {
@@ -163,7 +177,12 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
   return {
     documentTypes() {
       return {
-        items: MERCHANT_DOCUMENT_TYPES.map((t) => ({ code: t.code, nameFa: t.label.fa, nameEn: t.label.en, legalOnly: t.legalOnly })),
+        items: MERCHANT_DOCUMENT_TYPES.map((t) => ({
+          code: t.code,
+          nameFa: t.label.fa,
+          nameEn: t.label.en,
+          legalOnly: t.legalOnly,
+        })),
       };
     },
 
@@ -173,16 +192,12 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
       const text = q.q ? normalizeText(q.q) : '';
       let search = text;
       let shebaLike: string | undefined;
-      if (text) {
-        const compact = toAsciiDigits(text).replace(/[\s-]/g, '');
-        if (/^(IR|ir)?\d{4,}$/.test(compact)) {
-          // Digits: a national code / legal ID, a mobile (any prefix) or a Sheba.
-          shebaLike = normalizeSheba(compact).replace(/^ir/i, (m) => m.toUpperCase());
-          const mobile = normalizeMobile(compact);
-          search = /^09\d{9}$/.test(mobile) ? mobile : compact.replace(/^ir/i, '');
-        } else {
-          shebaLike = undefined;
-        }
+      const compact = toAsciiDigits(text).replace(/[\s\-()]/g, '');
+      if (/^(?:IR|\+)?\d{4,}$/i.test(compact)) {
+        // Digits: a national code / legal ID, a mobile (any prefix) or part of a Sheba.
+        shebaLike = normalizeSheba(compact.replace(/^\+/, ''));
+        const mobile = normalizeMobile(compact);
+        search = /^09\d{9}$/.test(mobile) ? mobile : compact.replace(/^(IR|\+)/i, '');
       }
       const { items, total } = await repo.list({
         agentIds,
@@ -261,11 +276,18 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
                   registrationDate: input.registrationDate,
                 };
           const merchant = await Merchant.create(row, { transaction: tx });
-          await replaceLists(id, { addresses: input.addresses, representatives: input.kind === 'legal' ? input.representatives : undefined }, tx);
+          await replaceLists(
+            id,
+            { addresses: input.addresses, representatives: input.kind === 'legal' ? input.representatives : undefined },
+            tx,
+          );
           const shops = (input.shops ?? []).map((s) => shopRow(id, s, now));
           if (shops.length) await MerchantShop.bulkCreate(shops, { transaction: tx });
           const accountsIn = input.accounts ?? [];
-          const primaryIndex = Math.max(0, accountsIn.findIndex((a) => a.isPrimary));
+          const primaryIndex = Math.max(
+            0,
+            accountsIn.findIndex((a) => a.isPrimary),
+          );
           const accounts = accountsIn.map((a, i) => accountRow(id, a, i === primaryIndex, now));
           if (accounts.length) await MerchantAccount.bulkCreate(accounts, { transaction: tx });
           const detail = await repo.detail(merchant, tx);
@@ -285,7 +307,9 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
     async update(auth: AuthContext, id: string, input: UpdateMerchantInput): Promise<MerchantDetailRecord> {
       const merchant = await visible(auth, id);
       const foreign = Object.keys(input).filter((k) =>
-        merchant.kind === 'natural' ? LEGAL_ONLY.includes(k) && !NATURAL_ONLY.includes(k) : NATURAL_ONLY.includes(k) && !LEGAL_ONLY.includes(k),
+        merchant.kind === 'natural'
+          ? LEGAL_ONLY.includes(k) && !NATURAL_ONLY.includes(k)
+          : NATURAL_ONLY.includes(k) && !LEGAL_ONLY.includes(k),
       );
       if (foreign.length) {
         throw AppError.validation(
@@ -304,8 +328,11 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
         const { addresses, representatives, ...fields } = input;
         const patch: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(fields)) if (v !== undefined) patch[k] = v;
-        const names = merchantDisplayName({ ...merchant.get({ plain: true }), ...patch } as Parameters<typeof merchantDisplayName>[0]);
-        await merchant.update({ ...patch, displayNameFa: names.fa, displayNameEn: names.en, updatedAt: new Date() }, { transaction: tx });
+        const names = merchantDisplayName({ ...merchant.get({ plain: true }), ...patch });
+        await merchant.update(
+          { ...patch, displayNameFa: names.fa, displayNameEn: names.en, updatedAt: new Date() },
+          { transaction: tx },
+        );
         await replaceLists(id, { addresses, representatives }, tx);
         const after = await repo.detail(merchant, tx);
         await appendAudit(db, tx, auth.who, {
@@ -384,7 +411,8 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
         async (tx) => {
           const count = await MerchantAccount.count({ where: { merchantId: id }, transaction: tx });
           const primary = count === 0 || Boolean(input.isPrimary);
-          if (primary && count > 0) await MerchantAccount.update({ isPrimary: false }, { where: { merchantId: id }, transaction: tx });
+          if (primary && count > 0)
+            await MerchantAccount.update({ isPrimary: false }, { where: { merchantId: id }, transaction: tx });
           const row = await MerchantAccount.create(accountRow(id, input, primary, new Date()), { transaction: tx });
           await touch(merchant, tx);
           const after = toAccountRecord(row);
@@ -421,7 +449,10 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
           // The oldest remaining account becomes the primary one.
           const next = await MerchantAccount.findOne({
             where: { merchantId: id },
-            order: [['createdAt', 'ASC'], ['id', 'ASC']],
+            order: [
+              ['createdAt', 'ASC'],
+              ['id', 'ASC'],
+            ],
             transaction: tx,
           });
           if (next) {
@@ -458,15 +489,28 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
           before: { merchantId: id, primaryAccountId: previous?.id ?? null },
           after: { merchantId: id, primaryAccountId: accountId },
         });
-        return (await MerchantAccount.findAll({ where: { merchantId: id }, order: [['createdAt', 'ASC'], ['id', 'ASC']], transaction: tx })).map(
-          toAccountRecord,
-        );
+        return (
+          await MerchantAccount.findAll({
+            where: { merchantId: id },
+            order: [
+              ['createdAt', 'ASC'],
+              ['id', 'ASC'],
+            ],
+            transaction: tx,
+          })
+        ).map(toAccountRecord);
       });
     },
 
     async listDocuments(auth: AuthContext, id: string) {
       await visible(auth, id);
-      const rows = await MerchantDocument.findAll({ where: { merchantId: id }, order: [['createdAt', 'ASC'], ['id', 'ASC']] });
+      const rows = await MerchantDocument.findAll({
+        where: { merchantId: id },
+        order: [
+          ['createdAt', 'ASC'],
+          ['id', 'ASC'],
+        ],
+      });
       return { items: await repo.documentsOf(rows) };
     },
 
@@ -573,7 +617,10 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
           throw new AppError(
             409,
             'DOCUMENT_ALREADY_REVIEWED',
-            bi('این مدرک پیش‌تر بررسی شده است؛ برای بررسی دوباره، مدرک تازه‌ای بارگذاری کنید.', 'This document has already been reviewed; upload a new one to review again.'),
+            bi(
+              'این مدرک پیش‌تر بررسی شده است؛ برای بررسی دوباره، مدرک تازه‌ای بارگذاری کنید.',
+              'This document has already been reviewed; upload a new one to review again.',
+            ),
           );
         }
         const [before] = await repo.documentsOf([doc], tx);
