@@ -8,6 +8,7 @@ import { bi } from '../domain/i18n';
 import { createAgentDirectory } from './components/agents/agents.repository';
 import { attachmentRoutes } from './components/attachments/attachments.routes';
 import { meRoutes } from './components/me/me.routes';
+import { merchantRoutes } from './components/merchants/merchants.routes';
 import { ticketRoutes } from './components/tickets/tickets.routes';
 import { createTicketService } from './components/tickets/tickets.service';
 import { createAccessRepository, type AccessRepository } from '../db/repositories/access';
@@ -64,6 +65,7 @@ export function createApp({ config, db, temporal, logger }: AppDeps): { app: Exp
   attachmentRoutes(routes, { db, tickets, ticketRepo, maxBytes: config.attachmentMaxBytes });
   accessRoutes(routes, ctx);
   auditRoutes(routes, ctx);
+  merchantRoutes(routes, ctx);
 
   const app = express();
   app.disable('x-powered-by');

@@ -155,8 +155,8 @@ export function ticketStoryTests(browser: Browser, target: PortalTarget, session
       check((await textOf(pa.getByTestId('agent-name'))).includes('آلفا'), 'header does not name the Alpha agency');
       const keys = await menuKeys(pa);
       check(
-        keys.join(',') === 'tickets.mine,tickets.new',
-        `alpha-user's menu is [${keys.join(', ')}], expected exactly My tickets and New ticket`,
+        keys.join(',') === 'tickets.mine,tickets.new,merchants.list,merchants.new',
+        `alpha-user's menu is [${keys.join(', ')}], expected exactly My tickets, New ticket, Merchants and New merchant`,
       );
       await pa.getByTestId('list-empty').waitFor();
       await shot(pa, 'my-tickets-empty');
@@ -384,8 +384,8 @@ export function ticketStoryTests(browser: Browser, target: PortalTarget, session
       const pc = c.page;
       const auditorMenu = await menuKeys(pc);
       check(
-        auditorMenu.join(',') === 'tickets.all,docs.api',
-        `auditor's menu is [${auditorMenu.join(', ')}], expected all tickets and API docs`,
+        auditorMenu.join(',') === 'tickets.all,merchants.list,access.roles,audit.log,audit.events,docs.api',
+        `auditor's menu is [${auditorMenu.join(', ')}], expected all tickets, merchants, roles, audit, events and API docs`,
       );
       await eventually('auditor lands on All tickets', () => pc.waitForURL(/\/tickets\/all$/, { timeout: 1_000 }));
       const row = pc.locator(`[data-testid="ticket-row"][data-ticket-id="${state.ticketId}"]`);

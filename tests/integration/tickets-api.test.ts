@@ -117,7 +117,12 @@ describe('token verification', () => {
     expect(me.user.issuer).toBe(`${stack.keycloakUrl}/realms/agent-alpha`);
     expect(me.user.username).toBe('alpha-user');
     expect(me.agent.code).toBe('alpha');
-    expect(me.menu.map((m: { key: string }) => m.key)).toEqual(['tickets.mine', 'tickets.new']);
+    expect(me.menu.map((m: { key: string }) => m.key)).toEqual([
+      'tickets.mine',
+      'tickets.new',
+      'merchants.list',
+      'merchants.new',
+    ]);
     const sup = (await stack.call('GET', '/api/me', { token: supporter })).body;
     expect(sup.agent.isBroker).toBe(true);
     expect(sup.menu.map((m: { key: string }) => m.key)).toEqual(['support.inbox', 'tickets.all', 'docs.api']);

@@ -1,0 +1,38 @@
+import { ChangeDetectionStrategy, Component, OnInit, inject } from '@angular/core';
+import { Store } from '@ngrx/store';
+
+import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
+import { MerchantFormComponent } from '../components/merchant-form.component';
+import { MerchantDraft } from '../data/merchants.models';
+import { NewMerchantPageActions } from '../state/merchants.actions';
+import { selectCreateError, selectCreating } from '../state/merchants.feature';
+
+@Component({
+  selector: 'kt-new-merchant-page',
+  imports: [TranslatePipe, MerchantFormComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <header class="page-head">
+      <div>
+        <h1 data-testid="page-title">{{ 'merchants.new.title' | t }}</h1>
+        <p class="muted">{{ 'merchants.new.subtitle' | t }}</p>
+      </div>
+    </header>
+    <section class="card">
+      <kt-merchant-form [busy]="creating()" [error]="error()" (submitted)="submit($event)" />
+    </section>
+  `,
+})
+export class NewMerchantPageComponent implements OnInit {
+  private readonly store = inject(Store);
+  protected readonly creating = this.store.selectSignal(selectCreating);
+  protected readonly error = this.store.selectSignal(selectCreateError);
+
+  ngOnInit(): void {
+    this.store.dispatch(NewMerchantPageActions.opened());
+  }
+
+  protected submit(draft: MerchantDraft): void {
+    this.store.dispatch(NewMerchantPageActions.submitted({ draft }));
+  }
+}
