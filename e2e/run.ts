@@ -16,6 +16,7 @@ import { timesOut } from '../infra/dev/process';
 import { CHROMIUM_ARGS, SCREENSHOTS, shot, type Session } from './support/browser';
 import { buildPortal, checkKeycloak, log, portalBuildReason, required, stage, startStack } from './support/stack';
 import { ticketStoryTests, type E2eTest } from './ticket-story';
+import { basedataTests } from './basedata';
 
 interface Counts {
   passed: number;
@@ -121,7 +122,8 @@ async function main(): Promise<Counts> {
   log(`stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const sessions: Session[] = [];
-  const tests = ticketStoryTests(browser, { portalUrl: stack.portal.url, keycloakUrl }, sessions);
+  const target = { portalUrl: stack.portal.url, keycloakUrl };
+  const tests = [...ticketStoryTests(browser, target, sessions), ...basedataTests(browser, target, sessions)];
   const counts = await runTests(tests, sessions);
   log(`screenshots in ${SCREENSHOTS}`);
   return counts;

@@ -23,6 +23,10 @@ export const routes: Routes = [
       { path: '', pathMatch: 'full', canActivate: [homeGuard], component: HomePageComponent },
       { path: 'tickets', loadChildren: () => import('./features/tickets/tickets.routes').then((m) => m.TICKETS_ROUTES) },
       { path: 'support', loadChildren: () => import('./features/support/support.routes').then((m) => m.SUPPORT_ROUTES) },
+      {
+        path: 'admin/basedata',
+        loadChildren: () => import('./features/basedata/basedata.routes').then((m) => m.BASEDATA_ROUTES),
+      },
       { path: 'forbidden', component: ForbiddenPageComponent },
       { path: '**', component: NotFoundPageComponent },
     ],
