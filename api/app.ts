@@ -15,6 +15,7 @@ import { createAccessRepository, type AccessRepository } from '../db/repositorie
 import { recordEvent, type Actor } from '../db/audit';
 import { accessRoutes } from './components/access/access.routes';
 import { auditRoutes } from './components/audit/audit.routes';
+import { basedataRoutes } from './components/basedata/basedata.routes';
 import type { AgentDirectory } from './components/agents/agents.repository';
 import { createAuthenticator, type Authenticator } from './lib/auth';
 import { createIpPolicy, type IpPolicy } from './lib/ip-policy';
@@ -66,6 +67,7 @@ export function createApp({ config, db, temporal, logger }: AppDeps): { app: Exp
   accessRoutes(routes, ctx);
   auditRoutes(routes, ctx);
   merchantRoutes(routes, ctx);
+  basedataRoutes(routes, ctx);
 
   const app = express();
   app.disable('x-powered-by');

@@ -2,12 +2,14 @@ import { SequelizeStorage, Umzug } from 'umzug';
 import type { Sequelize } from 'sequelize';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-access-audit';
+import * as m0004 from './migrations/0004-basedata';
 import * as m0005 from './migrations/0005-merchants';
 
 /** Migrations in order; listed explicitly so compiled and tsx runs see the same set. */
 const MIGRATIONS = [
   { name: '0001-initial', module: m0001 },
   { name: '0002-access-audit', module: m0002 },
+  { name: '0004-basedata', module: m0004 },
   { name: '0005-merchants', module: m0005 },
 ];
 

@@ -8,6 +8,7 @@ import {
 } from 'sequelize';
 import { initAccessModels } from './schema/access';
 import { initMerchantModels } from './schema/merchants';
+import { initBaseDataModels } from './schema/basedata';
 
 export class AgentRow extends Model<InferAttributes<AgentRow>, InferCreationAttributes<AgentRow>> {
   declare id: string;
@@ -129,7 +130,7 @@ export class AttachmentRow extends Model<InferAttributes<AttachmentRow>, InferCr
 }
 
 /** Each area's models live in db/schema/<area>.ts and are merged here. */
-export interface Models extends AccessModels, MerchantModels {
+export interface Models extends AccessModels, MerchantModels, BaseDataModels {
   Agent: typeof AgentRow;
   User: typeof UserRow;
   TicketCategory: typeof TicketCategoryRow;
@@ -143,6 +144,7 @@ export interface Models extends AccessModels, MerchantModels {
 
 type AccessModels = ReturnType<typeof initAccessModels>;
 type MerchantModels = ReturnType<typeof initMerchantModels>;
+type BaseDataModels = ReturnType<typeof initBaseDataModels>;
 
 const common = { underscored: true } as const;
 
@@ -291,5 +293,6 @@ export function initModels(sequelize: Sequelize): Models {
     Attachment: AttachmentRow,
     ...initAccessModels(sequelize),
     ...initMerchantModels(sequelize),
+    ...initBaseDataModels(sequelize),
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from './index';
 import { ensureAuditHead } from './audit';
 import { ensureDefaultCeiling, seedAccess } from './repositories/access';
+import { seedBaseData } from './seed-basedata';
 
 export interface AgentSeed {
   code: string;
@@ -160,6 +161,24 @@ export const MENU: {
     groupKey: 'audit',
   },
   {
+    key: 'basedata.items',
+    route: '/admin/basedata',
+    icon: 'list',
+    labelFa: 'اطلاعات پایه',
+    labelEn: 'Base data',
+    permission: 'basedata.manage',
+    groupKey: 'system',
+  },
+  {
+    key: 'basedata.mapping',
+    route: '/admin/basedata/mapping',
+    icon: 'globe',
+    labelFa: 'نگاشت کدهای PSP',
+    labelEn: 'PSP code mapping',
+    permission: 'basedata.manage',
+    groupKey: 'system',
+  },
+  {
     key: 'docs.api',
     route: '/api/docs',
     icon: 'book',
@@ -188,6 +207,7 @@ export async function seedBase(db: Database, broker: AgentSeed = BROKER_AGENT): 
       await row.update({ permission: m.permission, route: m.route });
   }
   if (!(await Sequence.findByPk('ticket'))) await Sequence.create({ name: 'ticket', value: 0 });
+  await seedBaseData(db);
 }
 
 /** Creates or updates an agent by code; returns its id. */

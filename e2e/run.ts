@@ -17,6 +17,7 @@ import { CHROMIUM_ARGS, SCREENSHOTS, shot, type Session } from './support/browse
 import { buildPortal, checkKeycloak, log, portalBuildReason, required, stage, startStack } from './support/stack';
 import { merchantTests } from './merchants';
 import { ticketStoryTests, type E2eTest } from './ticket-story';
+import { basedataTests } from './basedata';
 
 interface Counts {
   passed: number;
@@ -123,7 +124,11 @@ async function main(): Promise<Counts> {
 
   const sessions: Session[] = [];
   const target = { portalUrl: stack.portal.url, keycloakUrl };
-  const tests = [...ticketStoryTests(browser, target, sessions), ...merchantTests(browser, target, sessions)];
+  const tests = [
+    ...ticketStoryTests(browser, target, sessions),
+    ...merchantTests(browser, target, sessions),
+    ...basedataTests(browser, target, sessions),
+  ];
   const counts = await runTests(tests, sessions);
   log(`screenshots in ${SCREENSHOTS}`);
   return counts;

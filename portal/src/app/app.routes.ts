@@ -24,6 +24,10 @@ export const routes: Routes = [
       { path: 'tickets', loadChildren: () => import('./features/tickets/tickets.routes').then((m) => m.TICKETS_ROUTES) },
       { path: 'merchants', loadChildren: () => import('./features/merchants/merchants.routes').then((m) => m.MERCHANTS_ROUTES) },
       { path: 'support', loadChildren: () => import('./features/support/support.routes').then((m) => m.SUPPORT_ROUTES) },
+      {
+        path: 'admin/basedata',
+        loadChildren: () => import('./features/basedata/basedata.routes').then((m) => m.BASEDATA_ROUTES),
+      },
       { path: 'forbidden', component: ForbiddenPageComponent },
       { path: '**', component: NotFoundPageComponent },
     ],
