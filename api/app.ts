@@ -14,6 +14,9 @@ import { createAccessRepository, type AccessRepository } from '../db/repositorie
 import { recordEvent, type Actor } from '../db/audit';
 import { accessRoutes } from './components/access/access.routes';
 import { auditRoutes } from './components/audit/audit.routes';
+import { agentRoutes } from './components/agents/agents.routes';
+import { createRealmAdmin } from './components/agents/realm-admin';
+import { userRoutes } from './components/users/users.routes';
 import type { AgentDirectory } from './components/agents/agents.repository';
 import { createAuthenticator, type Authenticator } from './lib/auth';
 import { createIpPolicy, type IpPolicy } from './lib/ip-policy';
@@ -64,6 +67,9 @@ export function createApp({ config, db, temporal, logger }: AppDeps): { app: Exp
   attachmentRoutes(routes, { db, tickets, ticketRepo, maxBytes: config.attachmentMaxBytes });
   accessRoutes(routes, ctx);
   auditRoutes(routes, ctx);
+  const realmAdmin = createRealmAdmin(config.realms);
+  agentRoutes(routes, ctx, realmAdmin);
+  userRoutes(routes, ctx, realmAdmin);
 
   const app = express();
   app.disable('x-powered-by');

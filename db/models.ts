@@ -7,7 +7,17 @@ import {
   type Sequelize,
 } from 'sequelize';
 import { initAccessModels } from './schema/access';
+import {
+  AGENT_PROFILE_ATTRIBUTES,
+  USER_PROFILE_ATTRIBUTES,
+  initAgentModels,
+  type AgentProfileFields,
+  type UserProfileFields,
+} from './schema/agents';
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the profile columns live in db/schema/agents.ts
+export interface AgentRow extends AgentProfileFields {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class AgentRow extends Model<InferAttributes<AgentRow>, InferCreationAttributes<AgentRow>> {
   declare id: string;
   declare code: string;
@@ -21,6 +31,9 @@ export class AgentRow extends Model<InferAttributes<AgentRow>, InferCreationAttr
   declare updatedAt: CreationOptional<Date>;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the profile columns live in db/schema/agents.ts
+export interface UserRow extends UserProfileFields {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class UserRow extends Model<InferAttributes<UserRow>, InferCreationAttributes<UserRow>> {
   declare id: string;
   declare issuer: string;
@@ -128,7 +141,7 @@ export class AttachmentRow extends Model<InferAttributes<AttachmentRow>, InferCr
 }
 
 /** Each area's models live in db/schema/<area>.ts and are merged here. */
-export interface Models extends AccessModels {
+export interface Models extends AccessModels, AgentModels {
   Agent: typeof AgentRow;
   User: typeof UserRow;
   TicketCategory: typeof TicketCategoryRow;
@@ -141,6 +154,7 @@ export interface Models extends AccessModels {
 }
 
 type AccessModels = ReturnType<typeof initAccessModels>;
+type AgentModels = ReturnType<typeof initAgentModels>;
 
 const common = { underscored: true } as const;
 
@@ -155,6 +169,7 @@ export function initModels(sequelize: Sequelize): Models {
       nameEn: DataTypes.STRING(200),
       isBroker: DataTypes.BOOLEAN,
       active: DataTypes.BOOLEAN,
+      ...AGENT_PROFILE_ATTRIBUTES,
       createdAt: DataTypes.DATE,
       updatedAt: DataTypes.DATE,
     },
@@ -172,6 +187,7 @@ export function initModels(sequelize: Sequelize): Models {
       lastSeenAt: DataTypes.DATE,
       active: { type: DataTypes.BOOLEAN, defaultValue: true },
       rolesSeeded: { type: DataTypes.BOOLEAN, defaultValue: false },
+      ...USER_PROFILE_ATTRIBUTES,
       createdAt: DataTypes.DATE,
       updatedAt: DataTypes.DATE,
     },
@@ -288,5 +304,6 @@ export function initModels(sequelize: Sequelize): Models {
     TicketEvent: TicketEventRow,
     Attachment: AttachmentRow,
     ...initAccessModels(sequelize),
+    ...initAgentModels(sequelize),
   };
 }
