@@ -23,6 +23,7 @@ export const routes: Routes = [
       { path: '', pathMatch: 'full', canActivate: [homeGuard], component: HomePageComponent },
       { path: 'tickets', loadChildren: () => import('./features/tickets/tickets.routes').then((m) => m.TICKETS_ROUTES) },
       { path: 'support', loadChildren: () => import('./features/support/support.routes').then((m) => m.SUPPORT_ROUTES) },
+      { path: 'agents', loadChildren: () => import('./features/agents/agents.routes').then((m) => m.AGENTS_ROUTES) },
       { path: 'forbidden', component: ForbiddenPageComponent },
       { path: '**', component: NotFoundPageComponent },
     ],
