@@ -16,6 +16,9 @@ import { recordEvent, type Actor } from '../db/audit';
 import { accessRoutes } from './components/access/access.routes';
 import { auditRoutes } from './components/audit/audit.routes';
 import { basedataRoutes } from './components/basedata/basedata.routes';
+import { agentRoutes } from './components/agents/agents.routes';
+import { createRealmAdmin } from './components/agents/realm-admin';
+import { userRoutes } from './components/users/users.routes';
 import type { AgentDirectory } from './components/agents/agents.repository';
 import { createAuthenticator, type Authenticator } from './lib/auth';
 import { createIpPolicy, type IpPolicy } from './lib/ip-policy';
@@ -68,6 +71,9 @@ export function createApp({ config, db, temporal, logger }: AppDeps): { app: Exp
   auditRoutes(routes, ctx);
   merchantRoutes(routes, ctx);
   basedataRoutes(routes, ctx);
+  const realmAdmin = createRealmAdmin(config.realms);
+  agentRoutes(routes, ctx, realmAdmin);
+  userRoutes(routes, ctx, realmAdmin);
 
   const app = express();
   app.disable('x-powered-by');

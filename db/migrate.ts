@@ -2,6 +2,7 @@ import { SequelizeStorage, Umzug } from 'umzug';
 import type { Sequelize } from 'sequelize';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-access-audit';
+import * as m0003 from './migrations/0003-agents';
 import * as m0004 from './migrations/0004-basedata';
 import * as m0005 from './migrations/0005-merchants';
 
@@ -9,6 +10,7 @@ import * as m0005 from './migrations/0005-merchants';
 const MIGRATIONS = [
   { name: '0001-initial', module: m0001 },
   { name: '0002-access-audit', module: m0002 },
+  { name: '0003-agents', module: m0003 },
   { name: '0004-basedata', module: m0004 },
   { name: '0005-merchants', module: m0005 },
 ];

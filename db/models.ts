@@ -9,7 +9,17 @@ import {
 import { initAccessModels } from './schema/access';
 import { initMerchantModels } from './schema/merchants';
 import { initBaseDataModels } from './schema/basedata';
+import {
+  AGENT_PROFILE_ATTRIBUTES,
+  USER_PROFILE_ATTRIBUTES,
+  initAgentModels,
+  type AgentProfileFields,
+  type UserProfileFields,
+} from './schema/agents';
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the profile columns live in db/schema/agents.ts
+export interface AgentRow extends AgentProfileFields {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class AgentRow extends Model<InferAttributes<AgentRow>, InferCreationAttributes<AgentRow>> {
   declare id: string;
   declare code: string;
@@ -23,6 +33,9 @@ export class AgentRow extends Model<InferAttributes<AgentRow>, InferCreationAttr
   declare updatedAt: CreationOptional<Date>;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the profile columns live in db/schema/agents.ts
+export interface UserRow extends UserProfileFields {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class UserRow extends Model<InferAttributes<UserRow>, InferCreationAttributes<UserRow>> {
   declare id: string;
   declare issuer: string;
@@ -130,7 +143,7 @@ export class AttachmentRow extends Model<InferAttributes<AttachmentRow>, InferCr
 }
 
 /** Each area's models live in db/schema/<area>.ts and are merged here. */
-export interface Models extends AccessModels, MerchantModels, BaseDataModels {
+export interface Models extends AccessModels, MerchantModels, BaseDataModels, AgentModels {
   Agent: typeof AgentRow;
   User: typeof UserRow;
   TicketCategory: typeof TicketCategoryRow;
@@ -145,6 +158,7 @@ export interface Models extends AccessModels, MerchantModels, BaseDataModels {
 type AccessModels = ReturnType<typeof initAccessModels>;
 type MerchantModels = ReturnType<typeof initMerchantModels>;
 type BaseDataModels = ReturnType<typeof initBaseDataModels>;
+type AgentModels = ReturnType<typeof initAgentModels>;
 
 const common = { underscored: true } as const;
 
@@ -159,6 +173,7 @@ export function initModels(sequelize: Sequelize): Models {
       nameEn: DataTypes.STRING(200),
       isBroker: DataTypes.BOOLEAN,
       active: DataTypes.BOOLEAN,
+      ...AGENT_PROFILE_ATTRIBUTES,
       createdAt: DataTypes.DATE,
       updatedAt: DataTypes.DATE,
     },
@@ -176,6 +191,7 @@ export function initModels(sequelize: Sequelize): Models {
       lastSeenAt: DataTypes.DATE,
       active: { type: DataTypes.BOOLEAN, defaultValue: true },
       rolesSeeded: { type: DataTypes.BOOLEAN, defaultValue: false },
+      ...USER_PROFILE_ATTRIBUTES,
       createdAt: DataTypes.DATE,
       updatedAt: DataTypes.DATE,
     },
@@ -294,5 +310,6 @@ export function initModels(sequelize: Sequelize): Models {
     ...initAccessModels(sequelize),
     ...initMerchantModels(sequelize),
     ...initBaseDataModels(sequelize),
+    ...initAgentModels(sequelize),
   };
 }

@@ -2,12 +2,15 @@
 import 'dotenv/config';
 import { NativeConnection } from '@temporalio/worker';
 import { dbConfigFromEnv, openDatabase } from '../db';
+import { loadConfig } from '../api/lib/config';
 import { createKartablWorker } from './worker';
 
 async function main(): Promise<void> {
   const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
   const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
   const taskQueue = process.env.TEMPORAL_TASK_QUEUE ?? 'kartabl';
+  // The same variables as the API (Keycloak admin, CREDENTIALS_KEY, PORTAL_URL), checked the same way.
+  const { realms } = loadConfig(process.env);
   const db = await openDatabase(dbConfigFromEnv());
   const connection = await NativeConnection.connect({ address });
   const worker = await createKartablWorker({
@@ -15,6 +18,7 @@ async function main(): Promise<void> {
     namespace,
     taskQueue,
     db,
+    realms,
     workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH,
   });
   console.log(`worker: polling task queue "${taskQueue}" on ${address} (namespace ${namespace}, db ${db.dialect})`);

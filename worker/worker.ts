@@ -1,5 +1,6 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import type { AgentActivityDeps } from '../activities/agents';
 import type { Database } from '../db';
 import { createTicketRepository } from '../db/repositories/tickets';
 
@@ -8,12 +9,14 @@ export interface KartablWorkerOptions {
   namespace: string;
   taskQueue: string;
   db: Database;
+  /** Keycloak admin, credentials key and portal URLs for agent realm provisioning. */
+  realms: AgentActivityDeps['realms'];
   /** Prebundled workflow code for production; otherwise the workflows are bundled at start. */
   workflowBundlePath?: string;
 }
 
 export async function createKartablWorker(o: KartablWorkerOptions): Promise<Worker> {
-  const activities = createActivities({ readModel: createTicketRepository(o.db) });
+  const activities = createActivities({ readModel: createTicketRepository(o.db), agents: { db: o.db, realms: o.realms } });
   const workflowSource: Pick<WorkerOptions, 'workflowsPath' | 'workflowBundle'> = o.workflowBundlePath
     ? { workflowBundle: { codePath: o.workflowBundlePath } }
     : { workflowsPath: require.resolve('../workflows') };

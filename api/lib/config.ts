@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseDuration } from '../../domain/duration';
 import { dbConfigFromEnv, type DbConfig } from '../../db';
+import { parseKey } from '../../db/secret-box';
 
 const duration = (fallback: string) =>
   z
@@ -33,6 +34,19 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(5 * 1024 * 1024),
+  /** 32 random bytes, base64: seals PSP credentials and pending temporary passwords (AES-256-GCM). */
+  CREDENTIALS_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || parseKey(v) !== undefined, {
+      message: 'must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)',
+    }),
+  KEYCLOAK_ADMIN_USER: z.string().optional(),
+  KEYCLOAK_ADMIN_PASSWORD: z.string().optional(),
+  /** Portal URL(s) every new agent realm's portal client accepts as redirect, besides the agent's domains. */
+  PORTAL_URL: z.string().default('http://localhost:4200'),
+  /** Tests only: new agent realms also get the password-grant test clients. */
+  KEYCLOAK_TEST_CLIENTS: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -51,6 +65,20 @@ export interface ApiConfig {
   corsOrigins: string[];
   attachmentMaxBytes: number;
   logLevel: string;
+  realms: RealmProvisioningConfig;
+}
+
+/** What creating realms and users needs (the API and the worker read the same variables). */
+export interface RealmProvisioningConfig {
+  keycloakUrl: string;
+  /** Where the admin API is reached (KEYCLOAK_INTERNAL_URL, else KEYCLOAK_URL). */
+  adminUrl: string;
+  /** Undefined when KEYCLOAK_ADMIN_USER/KEYCLOAK_ADMIN_PASSWORD are not set: realm work is refused. */
+  admin?: { username: string; password: string };
+  /** Base64 key; undefined when CREDENTIALS_KEY is not set: secrets cannot be stored. */
+  credentialsKey?: string;
+  portalUrls: string[];
+  testClients: boolean;
 }
 
 /** Reads and checks the configuration; throws a readable error listing every bad variable. */
@@ -82,5 +110,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       .filter(Boolean),
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
+    realms: {
+      keycloakUrl: trim(e.KEYCLOAK_URL),
+      adminUrl: trim(e.KEYCLOAK_INTERNAL_URL ?? e.KEYCLOAK_URL),
+      admin:
+        e.KEYCLOAK_ADMIN_USER && e.KEYCLOAK_ADMIN_PASSWORD
+          ? { username: e.KEYCLOAK_ADMIN_USER, password: e.KEYCLOAK_ADMIN_PASSWORD }
+          : undefined,
+      credentialsKey: e.CREDENTIALS_KEY || undefined,
+      portalUrls: e.PORTAL_URL.split(',')
+        .map((u) => trim(u.trim()))
+        .filter(Boolean),
+      testClients: e.KEYCLOAK_TEST_CLIENTS === 'true',
+    },
   };
 }

@@ -13,6 +13,7 @@ import { startServer, type RunningServer } from '../../api/server';
 import { startPortalServer, type RunningPortalServer } from '../../infra/dev/portal-server';
 import { KeycloakAdmin, PORTAL_CLIENT_ID } from '../../infra/keycloak/provision';
 import { seedTestAgents, startTestWorker } from '../../tests/helpers/app';
+import { newCredentialsKey } from '../../db/secret-box';
 
 export const ROOT = join(__dirname, '..', '..');
 export const PORTAL_DIST = join(ROOT, 'dist', 'portal', 'browser');
@@ -143,6 +144,10 @@ export async function startStack(onStop: (name: string, stop: () => Promise<void
         TEMPORAL_TASK_QUEUE: taskQueue,
         KEYCLOAK_URL: keycloakUrl,
         LOG_LEVEL: 'warn',
+        KEYCLOAK_ADMIN_USER: process.env.KARTABL_TEST_KC_ADMIN_USER,
+        KEYCLOAK_ADMIN_PASSWORD: process.env.KARTABL_TEST_KC_ADMIN_PASSWORD,
+        CREDENTIALS_KEY: newCredentialsKey(),
+        KEYCLOAK_TEST_CLIENTS: 'true',
       },
       pino({ level: 'warn', name: 'api' }),
     ),
@@ -150,7 +155,7 @@ export async function startStack(onStop: (name: string, stop: () => Promise<void
   onStop('API', () => api.stop());
   await seedTestAgents(api.db);
   const worker = await stage(`starting the worker (Temporal at ${temporalAddress})`, () =>
-    startTestWorker(temporalAddress, taskQueue, api.db),
+    startTestWorker(temporalAddress, taskQueue, api.db, api.config.realms),
   );
   worker.running.catch((err: unknown) =>
     log(`✖ worker stopped with an error: ${err instanceof Error ? err.message : String(err)}`),

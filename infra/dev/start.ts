@@ -7,9 +7,10 @@
  * Ctrl-C / SIGTERM stops everything in reverse order; all state stays in `data/`.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
+import { newCredentialsKey } from '../../db/secret-box';
 import { demoWorldFor, provisionWorld, type WorldSpec } from '../keycloak/provision';
 import { ensureKeycloak, ensureTemporalCli, findJava21 } from '../setup/ensure';
 import { startPortalServer } from './portal-server';
@@ -102,6 +103,11 @@ function appEnv(): AppEnv {
     CORS_ORIGINS: `http://localhost:${PORTS.portal}`,
   };
   const env: NodeJS.ProcessEnv = { ...defaults, ...process.env };
+  // The API and the worker manage realms and users through the Keycloak admin API.
+  env.KEYCLOAK_ADMIN_USER ??= 'admin';
+  env.KEYCLOAK_ADMIN_PASSWORD ??= 'admin';
+  env.PORTAL_URL ??= `http://localhost:${PORTS.portal}`;
+  env.CREDENTIALS_KEY ||= demoCredentialsKey();
   return {
     env,
     apiPort: Number(env.PORT),
@@ -109,6 +115,20 @@ function appEnv(): AppEnv {
     adminUser: env.KEYCLOAK_ADMIN_USER ?? 'admin',
     adminPassword: env.KEYCLOAK_ADMIN_PASSWORD ?? 'admin',
   };
+}
+
+/**
+ * The key that seals PSP credentials: generated once and kept in data/ (mode 600), so sealed
+ * values stay readable across restarts. Losing it makes stored credentials unreadable.
+ */
+function demoCredentialsKey(): string {
+  const file = join(DATA, 'credentials.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(DATA, { recursive: true });
+  const key = newCredentialsKey();
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  log(`generated CREDENTIALS_KEY in ${file}`);
+  return key;
 }
 
 async function checkPortsFree(ports: Record<string, number>): Promise<void> {

@@ -27,6 +27,13 @@ export interface UserSpec {
   firstName: string;
   lastName: string;
   roles: string[];
+  /** The user must choose a new password at first login (required action UPDATE_PASSWORD). */
+  temporary?: boolean;
+  /**
+   * Create only: an existing user is left as it is (password, names, enabled) apart from its roles,
+   * so re-running provisioning never resets a password a person has already changed.
+   */
+  createOnly?: boolean;
 }
 
 export interface PortalClientSpec {
@@ -40,6 +47,8 @@ export interface RealmSpec {
   /** Agent code the realm belongs to (undefined for a realm that is not an agent, e.g. `rogue`). */
   agentCode?: string;
   roles: RoleSpec[];
+  /** False while the agent is suspended: nobody can log in to the realm. Default true. */
+  enabled?: boolean;
   portal?: PortalClientSpec;
   /** Also provision `kartabl-cli`, `kartabl-cli-short` and `other-app` (tests only). */
   testClients?: boolean;
@@ -291,7 +300,7 @@ export async function provisionRealm(
 async function ensureRealm(kc: KeycloakAdmin, spec: RealmSpec, log: Log): Promise<void> {
   const settings = {
     realm: spec.realm,
-    enabled: true,
+    enabled: spec.enabled ?? true,
     displayName: spec.displayName,
     internationalizationEnabled: true,
     supportedLocales: ['fa', 'en'],
@@ -445,9 +454,13 @@ async function ensureUser(
     lastName: spec.lastName,
     enabled: true,
     emailVerified: true,
-    requiredActions: [] as string[],
+    requiredActions: spec.temporary ? ['UPDATE_PASSWORD'] : ([] as string[]),
   };
   let [found] = await kc.list<UserRep>(`${base}?username=${encodeURIComponent(spec.username)}&exact=true`);
+  if (found && spec.createOnly) {
+    await ensureUserRoles(kc, `${base}/${found.id}/role-mappings/realm`, spec, roles);
+    return;
+  }
   if (found) {
     await kc.call('PUT', `${base}/${found.id}`, rep);
   } else {
@@ -456,7 +469,11 @@ async function ensureUser(
     log(`realm ${realm}: user ${spec.username} created`);
   }
   if (!found) throw new Error(`user ${spec.username} not found after creating it in ${realm}`);
-  await kc.call('PUT', `${base}/${found.id}/reset-password`, { type: 'password', value: spec.password, temporary: false });
+  await kc.call('PUT', `${base}/${found.id}/reset-password`, {
+    type: 'password',
+    value: spec.password,
+    temporary: spec.temporary ?? false,
+  });
   await ensureUserRoles(kc, `${base}/${found.id}/role-mappings/realm`, spec, roles);
 }
 
@@ -484,6 +501,93 @@ async function ensureUserRoles(kc: KeycloakAdmin, path: string, spec: UserSpec, 
       path,
       remove.map(({ id, name }) => ({ id, name })),
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Single operations (the API's user management and agent suspension)
+
+export interface RealmUserRep {
+  id: string;
+  username: string;
+  enabled?: boolean;
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  requiredActions?: string[];
+}
+
+const usersPath = (realm: string) => `/${encodeURIComponent(realm)}/users`;
+
+export async function findRealmUser(kc: KeycloakAdmin, realm: string, username: string): Promise<RealmUserRep | undefined> {
+  const [found] = await kc.list<RealmUserRep>(`${usersPath(realm)}?username=${encodeURIComponent(username)}&exact=true`);
+  return found;
+}
+
+export async function getRealmUser(kc: KeycloakAdmin, realm: string, id: string): Promise<RealmUserRep | undefined> {
+  return kc.find<RealmUserRep>(`${usersPath(realm)}/${encodeURIComponent(id)}`);
+}
+
+/** Creates a user with a temporary password and realm roles; 409 (KeycloakHttpError) if the name is taken. */
+export async function createRealmUser(kc: KeycloakAdmin, realm: string, spec: Omit<UserSpec, 'createOnly'>): Promise<string> {
+  await kc.call('POST', usersPath(realm), {
+    username: spec.username,
+    email: spec.email || undefined,
+    firstName: spec.firstName,
+    lastName: spec.lastName,
+    enabled: true,
+    emailVerified: Boolean(spec.email),
+    requiredActions: spec.temporary ? ['UPDATE_PASSWORD'] : [],
+    credentials: [{ type: 'password', value: spec.password, temporary: spec.temporary ?? false }],
+  });
+  const found = await findRealmUser(kc, realm, spec.username);
+  if (!found) throw new Error(`user ${spec.username} not found after creating it in ${realm}`);
+  if (spec.roles.length) {
+    const all = new Map((await kc.list<RoleRep>(`/${encodeURIComponent(realm)}/roles`)).map((r) => [r.name, r]));
+    const add = spec.roles.map((n) => all.get(n)).filter((r): r is RoleRep => Boolean(r));
+    if (add.length)
+      await kc.call(
+        'POST',
+        `${usersPath(realm)}/${found.id}/role-mappings/realm`,
+        add.map(({ id, name }) => ({ id, name })),
+      );
+  }
+  return found.id;
+}
+
+/** Updates names, e-mail and/or the enabled flag (Keycloak merges the fields sent). */
+export async function updateRealmUser(
+  kc: KeycloakAdmin,
+  realm: string,
+  id: string,
+  changes: { firstName?: string; lastName?: string; email?: string | null; enabled?: boolean },
+): Promise<void> {
+  const current = await kc.call<Record<string, unknown>>('GET', `${usersPath(realm)}/${encodeURIComponent(id)}`);
+  const next: Record<string, unknown> = { ...current };
+  if (changes.firstName !== undefined) next.firstName = changes.firstName;
+  if (changes.lastName !== undefined) next.lastName = changes.lastName;
+  if (changes.email !== undefined) next.email = changes.email ?? '';
+  if (changes.enabled !== undefined) next.enabled = changes.enabled;
+  await kc.call('PUT', `${usersPath(realm)}/${encodeURIComponent(id)}`, next);
+}
+
+/** Sets a new password; a temporary one must be changed at the next login. */
+export async function setRealmUserPassword(
+  kc: KeycloakAdmin,
+  realm: string,
+  id: string,
+  password: string,
+  temporary: boolean,
+): Promise<void> {
+  await kc.call('PUT', `${usersPath(realm)}/${encodeURIComponent(id)}/reset-password`, {
+    type: 'password',
+    value: password,
+    temporary,
+  });
+}
+
+/** Enables or disables a realm (a disabled realm refuses every login and token refresh). */
+export async function setRealmEnabled(kc: KeycloakAdmin, realm: string, enabled: boolean): Promise<void> {
+  await kc.call('PUT', `/${encodeURIComponent(realm)}`, { realm, enabled });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import type { Database } from '../../db';
 import { ensureAgent, type AgentSeed } from '../../db/seed';
+import type { RealmProvisioningConfig } from '../../api/lib/config';
 import { createKartablWorker } from '../../worker/worker';
 
 /** The agents whose realms the test world provisions (the broker is seeded by the API itself). */
@@ -20,7 +21,12 @@ export interface TestWorker {
 }
 
 /** A worker in this process, on its own task queue, writing to the API's database. */
-export async function startTestWorker(address: string, taskQueue: string, db: Database): Promise<TestWorker> {
+export async function startTestWorker(
+  address: string,
+  taskQueue: string,
+  db: Database,
+  realms: RealmProvisioningConfig,
+): Promise<TestWorker> {
   try {
     Runtime.install({ logger: new DefaultLogger('WARN') });
   } catch {
@@ -28,7 +34,7 @@ export async function startTestWorker(address: string, taskQueue: string, db: Da
   }
   const connection = await NativeConnection.connect({ address });
   try {
-    const worker = await createKartablWorker({ connection, namespace: 'default', taskQueue, db });
+    const worker = await createKartablWorker({ connection, namespace: 'default', taskQueue, db, realms });
     const running = worker.run();
     return {
       running,

@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { startServer, type RunningServer } from '../../api/server';
 import { seedTestAgents, startTestWorker } from '../helpers/app';
 import { getPasswordToken } from '../../infra/keycloak/provision';
+import { newCredentialsKey } from '../../db/secret-box';
 
 /**
  * The real stack for API tests: Keycloak and Temporal started by the test runner (their addresses
@@ -94,13 +95,18 @@ export async function startStack(overrides: NodeJS.ProcessEnv = {}): Promise<Sta
       TICKET_RATING_WINDOW: '1h',
       ATTACHMENT_MAX_BYTES: '100000',
       LOG_LEVEL: 'silent',
+      // Realm and user management (agents, users) go through the Keycloak admin API.
+      KEYCLOAK_ADMIN_USER: process.env.KARTABL_TEST_KC_ADMIN_USER,
+      KEYCLOAK_ADMIN_PASSWORD: process.env.KARTABL_TEST_KC_ADMIN_PASSWORD,
+      CREDENTIALS_KEY: newCredentialsKey(),
+      KEYCLOAK_TEST_CLIENTS: 'true',
       ...database.env,
       ...overrides,
     },
     pino({ level: 'silent' }),
   );
   await seedTestAgents(server.db);
-  const worker = await startTestWorker(temporalAddress, taskQueue, server.db);
+  const worker = await startTestWorker(temporalAddress, taskQueue, server.db, server.config.realms);
 
   const tokens = new Map<string, string>();
   return {

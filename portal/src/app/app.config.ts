@@ -23,6 +23,8 @@ import { orgChooserFeature } from './features/auth/state/org-chooser.feature';
 import * as supportInboxEffects from './features/support/state/support-inbox.effects';
 import { supportInboxFeature } from './features/support/state/support-inbox.feature';
 import * as ticketsEffects from './features/tickets/state/tickets.effects';
+import * as agentsEffects from './features/agents/state/agents.effects';
+import { agentsFeature } from './features/agents/state/agents.feature';
 import { ticketsFeature } from './features/tickets/state/tickets.feature';
 
 /** Before the first navigation: apply the language, then let keycloak-js pick up an existing session. */
@@ -47,8 +49,9 @@ export function createAppConfig(runtimeConfig: RuntimeConfig): ApplicationConfig
         [orgChooserFeature.name]: orgChooserFeature.reducer,
         [ticketsFeature.name]: ticketsFeature.reducer,
         [supportInboxFeature.name]: supportInboxFeature.reducer,
+        [agentsFeature.name]: agentsFeature.reducer,
       }),
-      provideEffects(sessionEffects, orgChooserEffects, ticketsEffects, supportInboxEffects),
+      provideEffects(sessionEffects, orgChooserEffects, ticketsEffects, supportInboxEffects, agentsEffects),
       provideAppInitializer(startSession),
     ],
   };
