@@ -2,11 +2,13 @@ import { SequelizeStorage, Umzug } from 'umzug';
 import type { Sequelize } from 'sequelize';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-access-audit';
+import * as m0006 from './migrations/0006-agreements-branding';
 
 /** Migrations in order; listed explicitly so compiled and tsx runs see the same set. */
 const MIGRATIONS = [
   { name: '0001-initial', module: m0001 },
   { name: '0002-access-audit', module: m0002 },
+  { name: '0006-agreements-branding', module: m0006 },
 ];
 
 export function migrator(sequelize: Sequelize): Umzug<ReturnType<Sequelize['getQueryInterface']>> {

@@ -7,6 +7,7 @@ import {
   type Sequelize,
 } from 'sequelize';
 import { initAccessModels } from './schema/access';
+import { initAgreementModels } from './schema/agreements';
 
 export class AgentRow extends Model<InferAttributes<AgentRow>, InferCreationAttributes<AgentRow>> {
   declare id: string;
@@ -128,7 +129,7 @@ export class AttachmentRow extends Model<InferAttributes<AttachmentRow>, InferCr
 }
 
 /** Each area's models live in db/schema/<area>.ts and are merged here. */
-export interface Models extends AccessModels {
+export interface Models extends AccessModels, AgreementModels {
   Agent: typeof AgentRow;
   User: typeof UserRow;
   TicketCategory: typeof TicketCategoryRow;
@@ -141,6 +142,7 @@ export interface Models extends AccessModels {
 }
 
 type AccessModels = ReturnType<typeof initAccessModels>;
+type AgreementModels = ReturnType<typeof initAgreementModels>;
 
 const common = { underscored: true } as const;
 
@@ -288,5 +290,6 @@ export function initModels(sequelize: Sequelize): Models {
     TicketEvent: TicketEventRow,
     Attachment: AttachmentRow,
     ...initAccessModels(sequelize),
+    ...initAgreementModels(sequelize),
   };
 }
