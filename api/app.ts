@@ -14,6 +14,9 @@ import { createAccessRepository, type AccessRepository } from '../db/repositorie
 import { recordEvent, type Actor } from '../db/audit';
 import { accessRoutes } from './components/access/access.routes';
 import { auditRoutes } from './components/audit/audit.routes';
+import { agreementRoutes } from './components/agreements/agreements.routes';
+import { brandingRoutes } from './components/branding/branding.routes';
+import { settingsRoutes } from './components/settings/settings.routes';
 import type { AgentDirectory } from './components/agents/agents.repository';
 import { createAuthenticator, type Authenticator } from './lib/auth';
 import { createIpPolicy, type IpPolicy } from './lib/ip-policy';
@@ -64,6 +67,9 @@ export function createApp({ config, db, temporal, logger }: AppDeps): { app: Exp
   attachmentRoutes(routes, { db, tickets, ticketRepo, maxBytes: config.attachmentMaxBytes });
   accessRoutes(routes, ctx);
   auditRoutes(routes, ctx);
+  agreementRoutes(routes, ctx);
+  brandingRoutes(routes, ctx);
+  settingsRoutes(routes, ctx);
 
   const app = express();
   app.disable('x-powered-by');
