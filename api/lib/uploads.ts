@@ -76,10 +76,7 @@ export function sendFile(res: Response, row: AttachmentRow, opts: { inline?: boo
   res
     .status(200)
     .type(row.contentType)
-    .set(
-      'Content-Disposition',
-      `${opts.inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(row.fileName)}`,
-    )
+    .set('Content-Disposition', `${opts.inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
     .set('X-Content-Type-Options', 'nosniff')
     // An SVG opened directly must not run scripts.
     .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")

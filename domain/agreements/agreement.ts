@@ -69,7 +69,13 @@ export const CommissionSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.kind === 'percent' && (c.value > 100 || Math.round(c.value * 100) !== c.value * 100)) {
-      custom(ctx, 'bad_percent', 'درصد باید بین ۰ و ۱۰۰ و حداکثر با دو رقم اعشار باشد.', 'A percentage is 0–100 with at most two decimals.', ['value']);
+      custom(
+        ctx,
+        'bad_percent',
+        'درصد باید بین ۰ و ۱۰۰ و حداکثر با دو رقم اعشار باشد.',
+        'A percentage is 0–100 with at most two decimals.',
+        ['value'],
+      );
     }
     if (c.kind === 'fixed' && !Number.isInteger(c.value)) {
       custom(ctx, 'bad_amount', 'مبلغ ثابت باید به ریال و بدون اعشار باشد.', 'A fixed commission is whole rials.', ['value']);
@@ -84,12 +90,22 @@ export const AgreementTermsSchema = z
       .array(z.strictObject({ item: TermCode, label: Label.optional(), amount: Rials }))
       .max(200)
       .default([])
-      .superRefine((list, ctx) => uniqueCodes(list.map((p) => p.item), ctx)),
+      .superRefine((list, ctx) =>
+        uniqueCodes(
+          list.map((p) => p.item),
+          ctx,
+        ),
+      ),
     commissions: z
       .array(CommissionSchema)
       .max(100)
       .default([])
-      .superRefine((list, ctx) => uniqueCodes(list.map((c) => `${c.service}`), ctx)),
+      .superRefine((list, ctx) =>
+        uniqueCodes(
+          list.map((c) => `${c.service}`),
+          ctx,
+        ),
+      ),
     /** PSP codes the party may register terminals with (empty: none agreed). */
     allowedPsps: z.array(TermCode).max(50).default([]).superRefine(uniqueCodes),
     /** Device model codes the party may sell or register. */
@@ -104,10 +120,18 @@ export const AgreementTermsSchema = z
       )
       .max(100)
       .default([])
-      .superRefine((list, ctx) => uniqueCodes(list.map((q) => `${q.key}:${q.period}`), ctx)),
+      .superRefine((list, ctx) =>
+        uniqueCodes(
+          list.map((q) => `${q.key}:${q.period}`),
+          ctx,
+        ),
+      ),
     notes: z.string().trim().max(4000).optional(),
   })
-  .meta({ id: 'AgreementTerms', description: 'Prices (rials), commissions (percent or fixed rials), allowed PSP and device-model codes, quotas.' });
+  .meta({
+    id: 'AgreementTerms',
+    description: 'Prices (rials), commissions (percent or fixed rials), allowed PSP and device-model codes, quotas.',
+  });
 
 export type AgreementTerms = z.output<typeof AgreementTermsSchema>;
 
@@ -127,6 +151,12 @@ export const JalaliDateSchema = z
 /** Adds a `validTo` issue when the range is reversed. */
 export function checkValidityRange(from: string | undefined, to: string | undefined, ctx: z.RefinementCtx): void {
   if (from && to && from > to) {
-    custom(ctx, 'range_reversed', 'تاریخ پایان نباید پیش از تاریخ شروع باشد.', 'The end date must not be before the start date.', ['validTo']);
+    custom(
+      ctx,
+      'range_reversed',
+      'تاریخ پایان نباید پیش از تاریخ شروع باشد.',
+      'The end date must not be before the start date.',
+      ['validTo'],
+    );
   }
 }

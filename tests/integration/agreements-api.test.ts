@@ -45,7 +45,11 @@ beforeAll(async () => {
     if (res.status !== 200) throw new Error(JSON.stringify(res.body));
     return res.body.agent.id as string;
   };
-  [alphaId, betaId] = await Promise.all([me(alphaAdmin), me(betaAdmin)]);
+  // One after the other: concurrent first requests of new users can fail on SQLite (see the report).
+  alphaId = await me(alphaAdmin);
+  betaId = await me(betaAdmin);
+  await me(brokerAdmin);
+  await me(alphaUser);
 });
 
 afterAll(async () => {
@@ -115,7 +119,13 @@ describe('agreements', () => {
     expect(msg.fa).toContain('تقویم');
     expect(msg.en).toContain('no such day');
 
-    const reversed = await create({ agentId: alphaId, title: 'قرارداد وارونه', terms: {}, validFrom: '1404/05/10', validTo: '1404/05/09' });
+    const reversed = await create({
+      agentId: alphaId,
+      title: 'قرارداد وارونه',
+      terms: {},
+      validFrom: '1404/05/10',
+      validTo: '1404/05/09',
+    });
     expect(reversed.status).toBe(400);
     expect(reversed.body.error.fields).toEqual([expect.objectContaining({ field: 'validTo', code: 'range_reversed' })]);
 
@@ -145,24 +155,45 @@ describe('agreements', () => {
 
     // Activating the draft puts it in force; suspending takes it out; terminated is final.
     const draftId = made[3].body.id as string;
-    const activated = await stack.call('POST', `/api/agreements/${draftId}/status`, { token: brokerAdmin, body: { status: 'active' } });
+    const activated = await stack.call('POST', `/api/agreements/${draftId}/status`, {
+      token: brokerAdmin,
+      body: { status: 'active' },
+    });
     expect(activated.body).toMatchObject({ status: 'active', inForce: true });
     let now = await stack.call('GET', `/api/agents/${betaId}/agreements/current`, { token: betaAdmin });
     expect(now.body.items).toHaveLength(2);
-    await stack.call('POST', `/api/agreements/${draftId}/status`, { token: brokerAdmin, body: { status: 'suspended', reason: 'بدهی' } });
+    await stack.call('POST', `/api/agreements/${draftId}/status`, {
+      token: brokerAdmin,
+      body: { status: 'suspended', reason: 'بدهی' },
+    });
     now = await stack.call('GET', `/api/agents/${betaId}/agreements/current`, { token: betaAdmin });
     expect(now.body.items).toHaveLength(1);
-    const ended = await stack.call('POST', `/api/agreements/${draftId}/status`, { token: brokerAdmin, body: { status: 'terminated' } });
+    const ended = await stack.call('POST', `/api/agreements/${draftId}/status`, {
+      token: brokerAdmin,
+      body: { status: 'terminated' },
+    });
     expect(ended.body.allowedTransitions).toEqual([]);
-    const back = await stack.call('POST', `/api/agreements/${draftId}/status`, { token: brokerAdmin, body: { status: 'active' } });
+    const back = await stack.call('POST', `/api/agreements/${draftId}/status`, {
+      token: brokerAdmin,
+      body: { status: 'active' },
+    });
     expect(back.status).toBe(409);
     expect(back.body.error.code).toBe('AGREEMENT_STATUS_NOT_ALLOWED');
-    const edit = await stack.call('PUT', `/api/agreements/${draftId}`, { token: brokerAdmin, body: { title: 'ویرایش پس از فسخ' } });
+    const edit = await stack.call('PUT', `/api/agreements/${draftId}`, {
+      token: brokerAdmin,
+      body: { title: 'ویرایش پس از فسخ' },
+    });
     expect(edit.status).toBe(409);
   });
 
   test('when an agreement is edited, then the new values are audited with before and after, and a stale version is refused', async () => {
-    const made = await create({ agentId: alphaId, title: 'قرارداد ویرایشی', terms, validFrom: jalaliIn(-1), validTo: jalaliIn(10) });
+    const made = await create({
+      agentId: alphaId,
+      title: 'قرارداد ویرایشی',
+      terms,
+      validFrom: jalaliIn(-1),
+      validTo: jalaliIn(10),
+    });
     const id = made.body.id as string;
     const upd = await stack.call('PUT', `/api/agreements/${id}`, {
       token: brokerAdmin,
@@ -183,7 +214,13 @@ describe('agreements', () => {
   });
 
   test('when a file is attached, then it can be downloaded by those who see the agreement and nobody else', async () => {
-    const made = await create({ agentId: alphaId, title: 'قرارداد با پیوست', terms, validFrom: jalaliIn(0), validTo: jalaliIn(3) });
+    const made = await create({
+      agentId: alphaId,
+      title: 'قرارداد با پیوست',
+      terms,
+      validFrom: jalaliIn(0),
+      validTo: jalaliIn(3),
+    });
     const id = made.body.id as string;
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('%PDF-1.4 agreement')], { type: 'application/pdf' }), 'قرارداد.pdf');
@@ -210,7 +247,13 @@ describe('agreements', () => {
   });
 
   test("when an agent asks for a sibling's agreements by id, then every route answers 404, and its list shows only its own", async () => {
-    const alphaDeal = await create({ agentId: alphaId, title: 'قرارداد آلفا', terms, validFrom: jalaliIn(0), validTo: jalaliIn(3) });
+    const alphaDeal = await create({
+      agentId: alphaId,
+      title: 'قرارداد آلفا',
+      terms,
+      validFrom: jalaliIn(0),
+      validTo: jalaliIn(3),
+    });
     const id = alphaDeal.body.id as string;
     const fileForm = new FormData();
     fileForm.append('file', new Blob([Buffer.from('%PDF')], { type: 'application/pdf' }), 'a.pdf');
@@ -225,24 +268,45 @@ describe('agreements', () => {
     expect(own.body.items.every((a: { agent: { id: string } }) => a.agent.id === betaId)).toBe(true);
 
     // Reading is not managing: an agent admin cannot create, edit or change status; a plain user cannot read.
-    expect((await create({ agentId: alphaId, title: 'خودم', terms, validFrom: jalaliIn(0), validTo: jalaliIn(1) }, alphaAdmin)).status).toBe(403);
+    expect(
+      (await create({ agentId: alphaId, title: 'خودم', terms, validFrom: jalaliIn(0), validTo: jalaliIn(1) }, alphaAdmin)).status,
+    ).toBe(403);
     expect((await stack.call('PUT', `/api/agreements/${id}`, { token: alphaAdmin, body: { title: 'خودم' } })).status).toBe(403);
-    expect((await stack.call('POST', `/api/agreements/${id}/status`, { token: alphaAdmin, body: { status: 'active' } })).status).toBe(403);
+    expect(
+      (await stack.call('POST', `/api/agreements/${id}/status`, { token: alphaAdmin, body: { status: 'active' } })).status,
+    ).toBe(403);
     expect((await stack.call('GET', '/api/agreements', { token: alphaUser })).status).toBe(403);
   });
 
   test('when an agreement is made with a user, then the user must belong to the agent', async () => {
     const meUser = await stack.call('GET', '/api/me', { token: alphaUser });
     const userId = meUser.body.user.id as string;
-    const wrong = await create({ agentId: betaId, userId, title: 'قرارداد کاربر', terms, validFrom: jalaliIn(0), validTo: jalaliIn(1) });
+    const wrong = await create({
+      agentId: betaId,
+      userId,
+      title: 'قرارداد کاربر',
+      terms,
+      validFrom: jalaliIn(0),
+      validTo: jalaliIn(1),
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.fields[0]).toMatchObject({ field: 'userId', code: 'not_in_agent' });
-    const ok = await create({ agentId: alphaId, userId, title: 'قرارداد کاربر', terms, validFrom: jalaliIn(0), validTo: jalaliIn(1), status: 'active' });
+    const ok = await create({
+      agentId: alphaId,
+      userId,
+      title: 'قرارداد کاربر',
+      terms,
+      validFrom: jalaliIn(0),
+      validTo: jalaliIn(1),
+      status: 'active',
+    });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ party: 'user', user: { id: userId, username: 'alpha-user' } });
     const agentOnly = await stack.call('GET', `/api/agents/${alphaId}/agreements/current`, { token: brokerAdmin });
     expect(agentOnly.body.items.some((a: { id: string }) => a.id === ok.body.id)).toBe(false);
-    const withUser = await stack.call('GET', `/api/agents/${alphaId}/agreements/current?userId=${userId}`, { token: brokerAdmin });
+    const withUser = await stack.call('GET', `/api/agents/${alphaId}/agreements/current?userId=${userId}`, {
+      token: brokerAdmin,
+    });
     expect(withUser.body.items.some((a: { id: string }) => a.id === ok.body.id)).toBe(true);
   });
 });

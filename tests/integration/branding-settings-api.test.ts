@@ -30,7 +30,10 @@ beforeAll(async () => {
     if (res.status !== 200) throw new Error(JSON.stringify(res.body));
     return res.body.agent.id as string;
   };
-  [alphaId, betaId, brokerId] = await Promise.all([me(alphaAdmin), me(betaAdmin), me(brokerAdmin)]);
+  // One after the other: concurrent first requests of new users can fail on SQLite (see the report).
+  alphaId = await me(alphaAdmin);
+  betaId = await me(betaAdmin);
+  brokerId = await me(brokerAdmin);
 });
 
 afterAll(async () => {
@@ -101,11 +104,17 @@ describe('branding', () => {
     expect(bad.status).toBe(400);
     const fields = bad.body.error.fields.map((f: { field: string; code: string }) => [f.field, f.code]);
     expect(fields).toEqual([['accentColor', 'invalid_colour']]);
-    const pale = await stack.call('PUT', `/api/agents/${betaId}/branding`, { token: betaAdmin, body: { primaryColor: '#ffee00' } });
+    const pale = await stack.call('PUT', `/api/agents/${betaId}/branding`, {
+      token: betaAdmin,
+      body: { primaryColor: '#ffee00' },
+    });
     expect(pale.status).toBe(400);
     expect(pale.body.error.fields[0]).toMatchObject({ field: 'primaryColor', code: 'low_contrast' });
     expect(pale.body.error.fields[0].message.fa).toContain('خوانا');
-    const weak = await stack.call('PUT', `/api/agents/${betaId}/branding`, { token: betaAdmin, body: { primaryColor: '#3b82f6' } });
+    const weak = await stack.call('PUT', `/api/agents/${betaId}/branding`, {
+      token: betaAdmin,
+      body: { primaryColor: '#3b82f6' },
+    });
     expect(weak.status).toBe(200);
     expect(weak.body.warnings).toEqual([expect.objectContaining({ field: 'primaryColor', code: 'weak_contrast' })]);
   });
@@ -128,7 +137,10 @@ describe('branding', () => {
     });
     expect(big.status).toBe(413);
 
-    const up = await stack.call('POST', `/api/agents/${alphaId}/branding/logo`, { token: alphaAdmin, raw: logoForm(PNG, 'image/png', 'logo.png') });
+    const up = await stack.call('POST', `/api/agents/${alphaId}/branding/logo`, {
+      token: alphaAdmin,
+      raw: logoForm(PNG, 'image/png', 'logo.png'),
+    });
     expect(up.status).toBe(200);
     expect(up.body.logoUrl).toMatch(/^\/api\/public\/branding\/logo\/alpha\?v=/);
     const img = await fetch(`${stack.server.url}/api/public/branding/logo/alpha`);
@@ -153,17 +165,25 @@ describe('branding', () => {
       (await stack.call('PUT', `/api/agents/${alphaId}/branding`, { token: betaAdmin, body: { titleFa: 'ربودن' } })).status,
     ).toBe(404);
     expect(
-      (await stack.call('POST', `/api/agents/${alphaId}/branding/logo`, { token: betaAdmin, raw: logoForm(PNG, 'image/png', 'l.png') }))
-        .status,
+      (
+        await stack.call('POST', `/api/agents/${alphaId}/branding/logo`, {
+          token: betaAdmin,
+          raw: logoForm(PNG, 'image/png', 'l.png'),
+        })
+      ).status,
     ).toBe(404);
     expect((await stack.call('DELETE', `/api/agents/${alphaId}/branding/logo`, { token: betaAdmin })).status).toBe(404);
     expect(
-      (await stack.call('POST', `/api/agents/${alphaId}/branding/domains`, { token: betaAdmin, body: { domain: 'b.example.ir' } }))
-        .status,
+      (
+        await stack.call('POST', `/api/agents/${alphaId}/branding/domains`, {
+          token: betaAdmin,
+          body: { domain: 'b.example.ir' },
+        })
+      ).status,
     ).toBe(404);
-    expect((await stack.call('DELETE', `/api/agents/${alphaId}/branding/domains/alpha.kartabl.ir`, { token: betaAdmin })).status).toBe(
-      404,
-    );
+    expect(
+      (await stack.call('DELETE', `/api/agents/${alphaId}/branding/domains/alpha.kartabl.ir`, { token: betaAdmin })).status,
+    ).toBe(404);
     expect((await stack.call('GET', `/api/agents/${brokerId}/branding`, { token: alphaAdmin })).status).toBe(404);
     const alphaUser = await stack.token('agent-alpha', 'alpha-user');
     expect((await stack.call('GET', `/api/agents/${alphaId}/branding`, { token: alphaUser })).status).toBe(403);
@@ -186,7 +206,10 @@ describe('system settings', () => {
       ['ranges.1', 'invalid_range'],
       ['ranges.2', 'invalid_range'],
     ]);
-    const locked = await stack.call('PUT', '/api/settings/ip-ranges/global', { token: brokerAdmin, body: { ranges: ['10.0.0.0/8'] } });
+    const locked = await stack.call('PUT', '/api/settings/ip-ranges/global', {
+      token: brokerAdmin,
+      body: { ranges: ['10.0.0.0/8'] },
+    });
     expect(locked.status).toBe(409);
     expect(locked.body.error.code).toBe('IP_LOCKOUT');
     expect(locked.body.error.message.en).toContain('127.0.0.1');
@@ -211,21 +234,38 @@ describe('system settings', () => {
     expect((await stack.call('GET', '/api/me', { token: betaAdmin })).status).toBe(200);
 
     const events = await stack.call('GET', '/api/events?type=access.ip-blocked', { token: brokerAdmin });
-    expect(events.body.items[0]).toMatchObject({ type: 'access.ip-blocked', code: 'IP_NOT_ALLOWED', status: 403, agentId: alphaId });
+    expect(events.body.items[0]).toMatchObject({
+      type: 'access.ip-blocked',
+      code: 'IP_NOT_ALLOWED',
+      status: 403,
+      agentId: alphaId,
+    });
 
     const listed = await stack.call('GET', '/api/settings/ip-ranges', { token: brokerAdmin });
-    expect(listed.body.agents).toEqual([{ agent: expect.objectContaining({ id: alphaId, code: 'alpha' }), ranges: ['10.0.0.0/8'] }]);
+    expect(listed.body.agents).toEqual([
+      { agent: expect.objectContaining({ id: alphaId, code: 'alpha' }), ranges: ['10.0.0.0/8'] },
+    ]);
     expect(listed.body.yourIp).toContain('127.0.0.1');
 
-    await stack.call('PUT', `/api/settings/ip-ranges/agents/${alphaId}`, { token: brokerAdmin, body: { ranges: ['10.0.0.0/8', '127.0.0.0/8'] } });
+    await stack.call('PUT', `/api/settings/ip-ranges/agents/${alphaId}`, {
+      token: brokerAdmin,
+      body: { ranges: ['10.0.0.0/8', '127.0.0.0/8'] },
+    });
     expect((await stack.call('GET', '/api/me', { token: alphaAdmin })).status).toBe(200);
 
     // The global list applies to everyone, the broker included.
-    const global = await stack.call('PUT', '/api/settings/ip-ranges/global', { token: brokerAdmin, body: { ranges: ['192.168.0.0/16'], force: true } });
+    const global = await stack.call('PUT', '/api/settings/ip-ranges/global', {
+      token: brokerAdmin,
+      body: { ranges: ['192.168.0.0/16'], force: true },
+    });
     expect(global.status).toBe(200);
     expect((await stack.call('GET', '/api/me', { token: betaAdmin })).status).toBe(403);
     const fromLan = { 'x-forwarded-for': '192.168.5.5' };
-    const cleared = await stack.call('PUT', '/api/settings/ip-ranges/global', { token: brokerAdmin, headers: fromLan, body: { ranges: [] } });
+    const cleared = await stack.call('PUT', '/api/settings/ip-ranges/global', {
+      token: brokerAdmin,
+      headers: fromLan,
+      body: { ranges: [] },
+    });
     expect(cleared.status).toBe(200);
     expect((await stack.call('GET', '/api/me', { token: betaAdmin })).status).toBe(200);
 
@@ -240,7 +280,12 @@ describe('system settings', () => {
     expect(initial.body.items.find((s: { key: string }) => s.key === 'online-purchase')).toMatchObject({ enabled: true });
     const off = await stack.call('PUT', '/api/settings/services', {
       token: brokerAdmin,
-      body: { items: [{ key: 'online-purchase', enabled: false }, { key: 'psp:sep', enabled: false }] },
+      body: {
+        items: [
+          { key: 'online-purchase', enabled: false },
+          { key: 'psp:sep', enabled: false },
+        ],
+      },
     });
     expect(off.status).toBe(200);
     const byKey = Object.fromEntries(off.body.items.map((s: { key: string; enabled: boolean }) => [s.key, s.enabled]));
@@ -251,12 +296,20 @@ describe('system settings', () => {
 
     const bad = await stack.call('PUT', '/api/settings/services', {
       token: brokerAdmin,
-      body: { items: [{ key: 'online-purchase', enabled: true }, { key: 'coffee', enabled: false }] },
+      body: {
+        items: [
+          { key: 'online-purchase', enabled: true },
+          { key: 'coffee', enabled: false },
+        ],
+      },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0]).toMatchObject({ field: 'items.1.key', code: 'unknown_service' });
 
-    const on = await stack.call('PUT', '/api/settings/services', { token: brokerAdmin, body: { items: [{ key: 'online-purchase', enabled: true }] } });
+    const on = await stack.call('PUT', '/api/settings/services', {
+      token: brokerAdmin,
+      body: { items: [{ key: 'online-purchase', enabled: true }] },
+    });
     expect(on.body.items.find((s: { key: string }) => s.key === 'online-purchase').enabled).toBe(true);
     const audit = await stack.call('GET', '/api/audit?entityType=setting&entityId=global/services', { token: brokerAdmin });
     expect(audit.body.items).toHaveLength(2);

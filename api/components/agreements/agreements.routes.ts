@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiContext } from '../../app';
 import { IdParams, type RouteTable } from '../../lib/routes';
 import { pageOf } from '../../lib/schemas';
+import { AgentRefParams, agentIdOf } from '../../lib/scope';
 import { requireFile, sendFile, singleFile } from '../../lib/uploads';
 import {
   Agreement,
@@ -42,14 +43,14 @@ export function agreementRoutes(routes: RouteTable, ctx: ApiContext): void {
     tag,
     summary: "An agent's agreements in force today (Asia/Tehran), for whoever reviews its requests",
     access: { anyOf: [...READ.anyOf] },
-    params: IdParams,
+    params: AgentRefParams,
     query: CurrentQuery,
     response: {
       status: 200,
       description: 'Agreements in force today',
       schema: z.object({ today: z.string(), todayJalali: z.string(), items: z.array(Agreement) }),
     },
-    handler: ({ auth, params, query }) => service.current(auth!, params.id, query.userId),
+    handler: async ({ auth, params, query }) => service.current(auth!, await agentIdOf(ctx.db, params.id), query.userId),
   });
 
   routes.add({
@@ -71,7 +72,8 @@ export function agreementRoutes(routes: RouteTable, ctx: ApiContext): void {
     access: { anyOf: [...MANAGE.anyOf] },
     body: CreateAgreement,
     response: { status: 201, description: 'The new agreement', schema: Agreement },
-    handler: ({ auth, body }) => service.create(auth!, body),
+    handler: async ({ auth, body }) =>
+      service.create(auth!, { ...body, agentId: await agentIdOf(ctx.db, body.agentId).catch(() => body.agentId) }),
   });
 
   routes.add({

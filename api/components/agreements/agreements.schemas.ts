@@ -6,6 +6,7 @@ import {
   checkValidityRange,
 } from '../../../domain/agreements/agreement';
 import { PageQuery, text } from '../../lib/schemas';
+import { AgentRefSchema } from '../../lib/scope';
 
 const Party = z.object({ id: z.string(), code: z.string(), nameFa: z.string(), nameEn: z.string() });
 
@@ -53,7 +54,8 @@ const fields = {
 
 export const CreateAgreement = z
   .strictObject({
-    agentId: z.uuid(),
+    /** The agent's id or code. */
+    agentId: AgentRefSchema,
     /** When the agreement is with a user of that agent. */
     userId: z.uuid().optional(),
     ...fields,

@@ -46,9 +46,7 @@ export function createAgreementService(ctx: Pick<ApiContext, 'db' | 'agents'>) {
     const today = tehranToday();
     const agentMap = await agents.byIds(rows.map((r) => r.agentId));
     const userIds = [...new Set(rows.map((r) => r.userId).filter((u): u is string => !!u))];
-    const users = new Map(
-      (userIds.length ? await User.findAll({ where: { id: userIds } }) : []).map((u) => [u.id, u] as const),
-    );
+    const users = new Map((userIds.length ? await User.findAll({ where: { id: userIds } }) : []).map((u) => [u.id, u] as const));
     const files = withFiles
       ? await Attachment.findAll({
           where: { purpose: PURPOSE, refId: rows.map((r) => r.id) },
@@ -163,7 +161,11 @@ export function createAgreementService(ctx: Pick<ApiContext, 'db' | 'agents'>) {
     },
 
     /** Agreements in force today (Tehran) with the agent, and with one of its users when asked. */
-    async current(auth: AuthContext, agentId: string, userId?: string): Promise<{ today: string; todayJalali: string; items: AgreementDto[] }> {
+    async current(
+      auth: AuthContext,
+      agentId: string,
+      userId?: string,
+    ): Promise<{ today: string; todayJalali: string; items: AgreementDto[] }> {
       await assertInSubtree(agents, auth, agentId, bi('نماینده یافت نشد.', 'Agent not found.'));
       const today = tehranToday();
       const rows = await Agreement.findAll({
@@ -308,7 +310,9 @@ export function createAgreementService(ctx: Pick<ApiContext, 'db' | 'agents'>) {
           entityType: 'agreement',
           entityId: id,
           scopeAgentId: agreement.agentId,
-          after: { attachment: { id: row.id, fileName: row.fileName, contentType: row.contentType, size: row.size, sha256: row.sha256 } },
+          after: {
+            attachment: { id: row.id, fileName: row.fileName, contentType: row.contentType, size: row.size, sha256: row.sha256 },
+          },
         });
         return fileInfo(row);
       });

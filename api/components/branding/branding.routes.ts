@@ -3,7 +3,8 @@ import { normalizeDomain, normalizeHex } from '../../../domain/branding';
 import { bi } from '../../../domain/i18n';
 import type { ApiContext } from '../../app';
 import { AppError } from '../../lib/errors';
-import { IdParams, type RouteTable } from '../../lib/routes';
+import type { RouteTable } from '../../lib/routes';
+import { AgentRefParams, AgentRefSchema, agentIdOf } from '../../lib/scope';
 import { text } from '../../lib/schemas';
 import { requireFile, sendFile, singleFile } from '../../lib/uploads';
 import { createBrandingService } from './branding.service';
@@ -89,7 +90,10 @@ const LookupQuery = z.object({
 /** Looks like an SVG that could run code (scripts, event handlers, external references). */
 function unsafeSvg(data: Buffer): boolean {
   const s = data.toString('utf8');
-  return /<script|\son\w+\s*=|javascript:|<foreignObject|<!ENTITY|xlink:href\s*=\s*["'](?!#|data:image)/i.test(s) || !/<svg[\s>]/i.test(s);
+  return (
+    /<script|\son\w+\s*=|javascript:|<foreignObject|<!ENTITY|xlink:href\s*=\s*["'](?!#|data:image)/i.test(s) ||
+    !/<svg[\s>]/i.test(s)
+  );
 }
 
 /** White label (R-BRAND): per-agent title, colours, logo and domains; public lookup for portal and login. */
@@ -103,9 +107,9 @@ export function brandingRoutes(routes: RouteTable, ctx: ApiContext): void {
     tag,
     summary: "An agent's branding: title fa/en, colours (with contrast), logo, domains",
     access: MANAGE,
-    params: IdParams,
+    params: AgentRefParams,
     response: { status: 200, description: 'The branding', schema: Branding },
-    handler: ({ auth, params }) => service.get(auth!, params.id),
+    handler: async ({ auth, params }) => service.get(auth!, await agentIdOf(ctx.db, params.id)),
   });
 
   routes.add({
@@ -114,10 +118,10 @@ export function brandingRoutes(routes: RouteTable, ctx: ApiContext): void {
     tag,
     summary: "Set an agent's title and colours (null resets to the inherited value); unreadable colours are refused",
     access: MANAGE,
-    params: IdParams,
+    params: AgentRefParams,
     body: UpdateBranding,
     response: { status: 200, description: 'The branding, with warnings for weak contrast', schema: Branding },
-    handler: ({ auth, params, body }) => service.update(auth!, params.id, body),
+    handler: async ({ auth, params, body }) => service.update(auth!, await agentIdOf(ctx.db, params.id), body),
   });
 
   routes.add({
@@ -126,23 +130,26 @@ export function brandingRoutes(routes: RouteTable, ctx: ApiContext): void {
     tag,
     summary: "Upload an agent's logo (PNG, SVG or JPEG, at most 256 KB)",
     access: MANAGE,
-    params: IdParams,
+    params: AgentRefParams,
     bodyContentType: 'multipart/form-data',
     body: z.object({ file: z.any().meta({ type: 'string', format: 'binary' }) }),
     before: [singleFile(LOGO_MAX_BYTES)],
     response: { status: 200, description: 'The branding', schema: Branding },
-    handler: ({ auth, params, req }) => {
+    handler: async ({ auth, params, req }) => {
       const file = requireFile(req.file, LOGO_TYPES, { fa: 'تصویر PNG، SVG یا JPEG', en: 'a PNG, SVG or JPEG image' });
       if (file.mimetype === 'image/svg+xml' && unsafeSvg(file.buffer)) {
         throw AppError.validation([
           {
             field: 'file',
             code: 'unsafe_svg',
-            message: bi('این SVG اسکریپت یا پیوند بیرونی دارد و پذیرفته نمی‌شود.', 'This SVG has scripts or external references.'),
+            message: bi(
+              'این SVG اسکریپت یا پیوند بیرونی دارد و پذیرفته نمی‌شود.',
+              'This SVG has scripts or external references.',
+            ),
           },
         ]);
       }
-      return service.setLogo(auth!, params.id, file);
+      return service.setLogo(auth!, await agentIdOf(ctx.db, params.id), file);
     },
   });
 
@@ -152,9 +159,9 @@ export function brandingRoutes(routes: RouteTable, ctx: ApiContext): void {
     tag,
     summary: "Remove an agent's logo (its parent's, or none, shows again)",
     access: MANAGE,
-    params: IdParams,
+    params: AgentRefParams,
     response: { status: 200, description: 'The branding', schema: Branding },
-    handler: ({ auth, params }) => service.removeLogo(auth!, params.id),
+    handler: async ({ auth, params }) => service.removeLogo(auth!, await agentIdOf(ctx.db, params.id)),
   });
 
   routes.add({
@@ -163,10 +170,10 @@ export function brandingRoutes(routes: RouteTable, ctx: ApiContext): void {
     tag,
     summary: 'Add a domain the agent’s portal is served on (lower-case, unique; 409 DOMAIN_TAKEN)',
     access: MANAGE,
-    params: IdParams,
+    params: AgentRefParams,
     body: z.strictObject({ domain: Domain }).meta({ id: 'AddAgentDomain' }),
     response: { status: 201, description: 'The branding with its domains', schema: Branding },
-    handler: ({ auth, params, body }) => service.addDomain(auth!, params.id, body.domain),
+    handler: async ({ auth, params, body }) => service.addDomain(auth!, await agentIdOf(ctx.db, params.id), body.domain),
   });
 
   routes.add({
@@ -175,9 +182,9 @@ export function brandingRoutes(routes: RouteTable, ctx: ApiContext): void {
     tag,
     summary: 'Remove a domain of the agent',
     access: MANAGE,
-    params: z.object({ id: z.uuid(), domain: Domain }),
+    params: z.object({ id: AgentRefSchema, domain: Domain }),
     response: { status: 200, description: 'The branding with its domains', schema: Branding },
-    handler: ({ auth, params }) => service.removeDomain(auth!, params.id, params.domain),
+    handler: async ({ auth, params }) => service.removeDomain(auth!, await agentIdOf(ctx.db, params.id), params.domain),
   });
 
   routes.add({

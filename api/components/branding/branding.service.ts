@@ -219,7 +219,12 @@ export function createBrandingService(ctx: Pick<ApiContext, 'db' | 'agents'>) {
           entityId: agent.id,
           scopeAgentId: agent.id,
           before: { logoAttachmentId: previous },
-          after: { logoAttachmentId: stored.id, fileName: stored.fileName, contentType: stored.contentType, sha256: stored.sha256 },
+          after: {
+            logoAttachmentId: stored.id,
+            fileName: stored.fileName,
+            contentType: stored.contentType,
+            sha256: stored.sha256,
+          },
         });
       });
       return view(agentId);

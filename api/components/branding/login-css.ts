@@ -1,7 +1,11 @@
 import type { PublicBranding } from './branding.service';
 
 /** A CSS string literal: quotes, backslashes and line breaks escaped. */
-const cssString = (s: string) => `"${s.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, ' ').replace(/</g, '\\3c ')}"`;
+const cssString = (s: string) =>
+  `"${s
+    .replace(/[\\"]/g, '\\$&')
+    .replace(/[\n\r\f]/g, ' ')
+    .replace(/</g, '\\3c ')}"`;
 
 /**
  * The stylesheet the Keycloak login theme (`infra/keycloak/themes/kartabl`) loads for a realm:

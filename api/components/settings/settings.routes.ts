@@ -7,7 +7,8 @@ import type { ApiContext } from '../../app';
 import type { AuthContext } from '../../lib/auth';
 import { AppError, type FieldError } from '../../lib/errors';
 import { IP_RANGES_KEY, ipAllowed, parseRange } from '../../lib/ip-policy';
-import { IdParams, type RouteTable } from '../../lib/routes';
+import type { RouteTable } from '../../lib/routes';
+import { AgentRefParams, agentIdOf } from '../../lib/scope';
 
 /**
  * System settings (R-SYSTEM), main broker only (`settings.manage` is broker-only): allowed IP
@@ -45,7 +46,12 @@ const Services = z
   .meta({ id: 'ServiceSwitches' });
 
 const PutServices = z
-  .strictObject({ items: z.array(z.object({ key: z.string().max(64), enabled: z.boolean() })).min(1).max(200) })
+  .strictObject({
+    items: z
+      .array(z.object({ key: z.string().max(64), enabled: z.boolean() }))
+      .min(1)
+      .max(200),
+  })
   .meta({ id: 'PutServiceSwitches' });
 
 /** Trimmed, de-duplicated ranges, or field errors per index (`ranges.2`). */
@@ -93,8 +99,8 @@ export function settingsRoutes(routes: RouteTable, ctx: ApiContext): void {
   });
   const asList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-  async function agentOr404(id: string) {
-    const a = await Agent.findByPk(id);
+  async function agentOr404(ref: string) {
+    const a = await Agent.findByPk(await agentIdOf(db, ref));
     if (!a) throw AppError.notFound(bi('نماینده یافت نشد.', 'Agent not found.'));
     return a;
   }
@@ -108,7 +114,9 @@ export function settingsRoutes(routes: RouteTable, ctx: ApiContext): void {
     response: { status: 200, description: 'The ranges', schema: IpRanges },
     handler: async ({ auth }) => {
       const rows = await Setting.findAll({ where: { key: IP_RANGES_KEY } });
-      const global = asList(rows.find((r) => r.scope === 'global') ? JSON.parse(rows.find((r) => r.scope === 'global')!.value) : []);
+      const global = asList(
+        rows.find((r) => r.scope === 'global') ? JSON.parse(rows.find((r) => r.scope === 'global')!.value) : [],
+      );
       const perAgent = rows.filter((r) => r.scope !== 'global');
       const agents = await ctx.agents.byIds(perAgent.map((r) => r.scope));
       return {
@@ -130,7 +138,11 @@ export function settingsRoutes(routes: RouteTable, ctx: ApiContext): void {
     summary: 'Replace the global allowed ranges (409 IP_LOCKOUT if they would refuse you, unless force)',
     access: MANAGE,
     body: PutRanges,
-    response: { status: 200, description: 'The ranges', schema: z.object({ yourIp: z.string().nullable(), ranges: z.array(z.string()) }) },
+    response: {
+      status: 200,
+      description: 'The ranges',
+      schema: z.object({ yourIp: z.string().nullable(), ranges: z.array(z.string()) }),
+    },
     handler: async ({ auth, body }) => {
       const ranges = checkRanges(body.ranges);
       lockoutGuard(auth!, ranges, body.force);
@@ -156,7 +168,7 @@ export function settingsRoutes(routes: RouteTable, ctx: ApiContext): void {
     tag,
     summary: "An agent's allowed ranges (both the global list and this one must allow a caller)",
     access: MANAGE,
-    params: IdParams,
+    params: AgentRefParams,
     response: { status: 200, description: 'The ranges', schema: AgentIpRanges },
     handler: async ({ auth, params }) => {
       const agent = await agentOr404(params.id);
@@ -170,7 +182,7 @@ export function settingsRoutes(routes: RouteTable, ctx: ApiContext): void {
     tag,
     summary: "Replace an agent's allowed ranges (empty: no restriction beyond the global list)",
     access: MANAGE,
-    params: IdParams,
+    params: AgentRefParams,
     body: PutRanges,
     response: { status: 200, description: 'The ranges', schema: AgentIpRanges },
     handler: async ({ auth, params, body }) => {
@@ -195,7 +207,12 @@ export function settingsRoutes(routes: RouteTable, ctx: ApiContext): void {
 
   async function servicesView() {
     const switches = await readServiceSwitches(db);
-    const keys = [...FIXED_SERVICES.map((s) => s.key), ...Object.keys(switches).filter((k) => k.startsWith('psp:')).sort()];
+    const keys = [
+      ...FIXED_SERVICES.map((s) => s.key),
+      ...Object.keys(switches)
+        .filter((k) => k.startsWith('psp:'))
+        .sort(),
+    ];
     return {
       items: keys.map((key) => {
         const label = serviceLabel(key);
