@@ -23,6 +23,18 @@ export const routes: Routes = [
       { path: '', pathMatch: 'full', canActivate: [homeGuard], component: HomePageComponent },
       { path: 'tickets', loadChildren: () => import('./features/tickets/tickets.routes').then((m) => m.TICKETS_ROUTES) },
       { path: 'support', loadChildren: () => import('./features/support/support.routes').then((m) => m.SUPPORT_ROUTES) },
+      {
+        path: 'agreements',
+        loadChildren: () => import('./features/agreements/agreements.routes').then((m) => m.AGREEMENTS_ROUTES),
+      },
+      {
+        path: 'admin/branding',
+        loadChildren: () => import('./features/branding/branding.routes').then((m) => m.BRANDING_ROUTES),
+      },
+      {
+        path: 'admin/settings',
+        loadChildren: () => import('./features/settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
+      },
       { path: 'forbidden', component: ForbiddenPageComponent },
       { path: '**', component: NotFoundPageComponent },
     ],
