@@ -19,6 +19,9 @@ import { basedataRoutes } from './components/basedata/basedata.routes';
 import { agentRoutes } from './components/agents/agents.routes';
 import { createRealmAdmin } from './components/agents/realm-admin';
 import { userRoutes } from './components/users/users.routes';
+import { agreementRoutes } from './components/agreements/agreements.routes';
+import { brandingRoutes } from './components/branding/branding.routes';
+import { settingsRoutes } from './components/settings/settings.routes';
 import type { AgentDirectory } from './components/agents/agents.repository';
 import { createAuthenticator, type Authenticator } from './lib/auth';
 import { createIpPolicy, type IpPolicy } from './lib/ip-policy';
@@ -74,6 +77,9 @@ export function createApp({ config, db, temporal, logger }: AppDeps): { app: Exp
   const realmAdmin = createRealmAdmin(config.realms);
   agentRoutes(routes, ctx, realmAdmin);
   userRoutes(routes, ctx, realmAdmin);
+  agreementRoutes(routes, ctx);
+  brandingRoutes(routes, ctx);
+  settingsRoutes(routes, ctx);
 
   const app = express();
   app.disable('x-powered-by');

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-access-audit';
 import * as m0003 from './migrations/0003-agents';
 import * as m0004 from './migrations/0004-basedata';
 import * as m0005 from './migrations/0005-merchants';
+import * as m0006 from './migrations/0006-agreements-branding';
 
 /** Migrations in order; listed explicitly so compiled and tsx runs see the same set. */
 const MIGRATIONS = [
@@ -13,6 +14,7 @@ const MIGRATIONS = [
   { name: '0003-agents', module: m0003 },
   { name: '0004-basedata', module: m0004 },
   { name: '0005-merchants', module: m0005 },
+  { name: '0006-agreements-branding', module: m0006 },
 ];
 
 export function migrator(sequelize: Sequelize): Umzug<ReturnType<Sequelize['getQueryInterface']>> {

@@ -16,6 +16,7 @@ import {
   type AgentProfileFields,
   type UserProfileFields,
 } from './schema/agents';
+import { initAgreementModels } from './schema/agreements';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the profile columns live in db/schema/agents.ts
 export interface AgentRow extends AgentProfileFields {}
@@ -143,7 +144,7 @@ export class AttachmentRow extends Model<InferAttributes<AttachmentRow>, InferCr
 }
 
 /** Each area's models live in db/schema/<area>.ts and are merged here. */
-export interface Models extends AccessModels, MerchantModels, BaseDataModels, AgentModels {
+export interface Models extends AccessModels, MerchantModels, BaseDataModels, AgentModels, AgreementModels {
   Agent: typeof AgentRow;
   User: typeof UserRow;
   TicketCategory: typeof TicketCategoryRow;
@@ -159,6 +160,7 @@ type AccessModels = ReturnType<typeof initAccessModels>;
 type MerchantModels = ReturnType<typeof initMerchantModels>;
 type BaseDataModels = ReturnType<typeof initBaseDataModels>;
 type AgentModels = ReturnType<typeof initAgentModels>;
+type AgreementModels = ReturnType<typeof initAgreementModels>;
 
 const common = { underscored: true } as const;
 
@@ -311,5 +313,6 @@ export function initModels(sequelize: Sequelize): Models {
     ...initMerchantModels(sequelize),
     ...initBaseDataModels(sequelize),
     ...initAgentModels(sequelize),
+    ...initAgreementModels(sequelize),
   };
 }

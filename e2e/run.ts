@@ -16,6 +16,7 @@ import { timesOut } from '../infra/dev/process';
 import { CHROMIUM_ARGS, SCREENSHOTS, shot, type Session } from './support/browser';
 import { buildPortal, checkKeycloak, log, portalBuildReason, required, stage, startStack } from './support/stack';
 import { merchantTests } from './merchants';
+import { brandingTests } from './branding';
 import { ticketStoryTests, type E2eTest } from './ticket-story';
 import { basedataTests } from './basedata';
 
@@ -124,11 +125,13 @@ async function main(): Promise<Counts> {
 
   const sessions: Session[] = [];
   const target = { portalUrl: stack.portal.url, keycloakUrl };
+  const only = process.env.KARTABL_E2E_ONLY;
   const tests = [
     ...ticketStoryTests(browser, target, sessions),
     ...merchantTests(browser, target, sessions),
     ...basedataTests(browser, target, sessions),
-  ];
+    ...brandingTests(browser, target, sessions),
+  ].filter((t) => !only || new RegExp(only).test(t.name));
   const counts = await runTests(tests, sessions);
   log(`screenshots in ${SCREENSHOTS}`);
   return counts;

@@ -4,7 +4,7 @@
  * (infra/test/run-all.ts). Each service logs to its own file and is stopped as a process group.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureKeycloak, ensureTemporalCli, findJava21, findPostgresBin } from '../setup/ensure';
 import { freePort, httpStatusIs, portAcceptsConnections, spawnManaged, waitUntil, type ManagedProcess } from './process';
@@ -109,8 +109,27 @@ export interface RunningKeycloak extends RunningService {
   managementUrl: string;
 }
 
+/** The repository's Keycloak themes (the `kartabl` login theme). */
+export const KEYCLOAK_THEMES_DIR = resolve(__dirname, '..', 'keycloak', 'themes');
+
+/**
+ * Copies the repository's themes into a Keycloak distribution's `themes/` (replacing older copies),
+ * so realms can use `loginTheme: kartabl`. Dev mode does not cache themes: a copy made while
+ * Keycloak runs is picked up at once.
+ */
+export function installKeycloakThemes(keycloakHome: string): string[] {
+  const names = readdirSync(KEYCLOAK_THEMES_DIR);
+  for (const name of names) {
+    const target = join(keycloakHome, 'themes', name);
+    rmSync(target, { recursive: true, force: true });
+    cpSync(join(KEYCLOAK_THEMES_DIR, name), target, { recursive: true });
+  }
+  return names;
+}
+
 export async function startKeycloak(opts: KeycloakOptions): Promise<RunningKeycloak> {
   const home = await ensureKeycloak();
+  installKeycloakThemes(home);
   const javaHome = findJava21();
   const dataDir = resolve(opts.dataDir);
   mkdirSync(dataDir, { recursive: true });

@@ -305,6 +305,8 @@ async function ensureRealm(kc: KeycloakAdmin, spec: RealmSpec, log: Log): Promis
     internationalizationEnabled: true,
     supportedLocales: ['fa', 'en'],
     defaultLocale: 'fa',
+    // infra/keycloak/themes/kartabl: the agent's branding on the login page (R-BRAND).
+    loginTheme: 'kartabl',
     loginWithEmailAllowed: true,
     duplicateEmailsAllowed: false,
   };

@@ -13,6 +13,7 @@ import { Store, provideStore } from '@ngrx/store';
 import { routes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { AuthService } from './core/auth/auth.service';
+import { BrandingService } from './core/branding/branding.service';
 import { RUNTIME_CONFIG, RuntimeConfig } from './core/config/runtime-config';
 import { I18nService } from './core/i18n/i18n.service';
 import { AuthActions } from './core/session/session.actions';
@@ -30,6 +31,7 @@ import { ticketsFeature } from './features/tickets/state/tickets.feature';
 /** Before the first navigation: apply the language, then let keycloak-js pick up an existing session. */
 async function startSession(): Promise<void> {
   inject(I18nService);
+  inject(BrandingService).init();
   const auth = inject(AuthService);
   const store = inject(Store);
   const signedIn = await auth.restoreSession();

@@ -29,6 +29,18 @@ export const routes: Routes = [
         loadChildren: () => import('./features/basedata/basedata.routes').then((m) => m.BASEDATA_ROUTES),
       },
       { path: 'agents', loadChildren: () => import('./features/agents/agents.routes').then((m) => m.AGENTS_ROUTES) },
+      {
+        path: 'agreements',
+        loadChildren: () => import('./features/agreements/agreements.routes').then((m) => m.AGREEMENTS_ROUTES),
+      },
+      {
+        path: 'admin/branding',
+        loadChildren: () => import('./features/branding/branding.routes').then((m) => m.BRANDING_ROUTES),
+      },
+      {
+        path: 'admin/settings',
+        loadChildren: () => import('./features/settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
+      },
       { path: 'forbidden', component: ForbiddenPageComponent },
       { path: '**', component: NotFoundPageComponent },
     ],

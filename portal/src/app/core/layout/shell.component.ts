@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { Store } from '@ngrx/store';
 
+import { BrandingService } from '../branding/branding.service';
 import { I18nService } from '../i18n/i18n.service';
 import { ShellActions } from '../session/session.actions';
 import { selectAgent, selectMenu, selectSessionError, selectSessionStatus, selectUser } from '../session/session.feature';
@@ -97,6 +98,13 @@ export class ShellComponent {
   protected readonly agentName = computed(() => {
     const agent = this.agent();
     return agent ? this.i18n.pick(agent.nameFa, agent.nameEn) : '';
+  });
+
+  private readonly branding = inject(BrandingService);
+  /** The signed-in agent's look, unless the host or `?agent=` chose one. */
+  private readonly brandByAgent = effect(() => {
+    const agent = this.agent();
+    if (agent) this.branding.useAgent(agent.code);
   });
 
   protected logout(): void {

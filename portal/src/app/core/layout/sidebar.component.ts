@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core
 import { IsActiveMatchOptions, RouterLink, RouterLinkActive } from '@angular/router';
 
 import { MenuItem, isExternalRoute } from '../api/api.models';
+import { BrandingService } from '../branding/branding.service';
 import { I18nService } from '../i18n/i18n.service';
 import { IconComponent } from '../../shared/ui/icon.component';
 import { TranslatePipe } from '../../shared/pipes/translate.pipe';
@@ -13,9 +14,13 @@ import { TranslatePipe } from '../../shared/pipes/translate.pipe';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="brand">
-      <span class="brand-mark">ک</span>
+      @if (branding.logoUrl(); as logo) {
+        <img class="brand-logo" [src]="logo" alt="" data-testid="brand-logo" />
+      } @else {
+        <span class="brand-mark">ک</span>
+      }
       <span class="brand-text">
-        <strong>{{ 'app.name' | t }}</strong>
+        <strong data-testid="brand-title">{{ branding.title() ?? ('app.name' | t) }}</strong>
         <small>{{ 'app.tagline' | t }}</small>
       </span>
     </div>
@@ -73,10 +78,17 @@ import { TranslatePipe } from '../../shared/pipes/translate.pipe';
       width: 2.5rem;
       height: 2.5rem;
       border-radius: 10px;
-      background: linear-gradient(135deg, #14b8a6, #0f766e);
+      background: var(--primary);
       color: #fff;
       font-weight: 800;
       font-size: 1.35rem;
+    }
+    .brand-logo {
+      width: 2.5rem;
+      height: 2.5rem;
+      object-fit: contain;
+      border-radius: 10px;
+      background: #fff;
     }
     .brand-text {
       display: flex;
@@ -129,6 +141,7 @@ import { TranslatePipe } from '../../shared/pipes/translate.pipe';
 })
 export class SidebarComponent {
   protected readonly i18n = inject(I18nService);
+  protected readonly branding = inject(BrandingService);
   readonly menu = input.required<readonly MenuItem[]>();
 
   /** `/tickets` must not light up on `/tickets/new`. */
