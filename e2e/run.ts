@@ -15,6 +15,7 @@ import { chromium } from 'playwright-core';
 import { timesOut } from '../infra/dev/process';
 import { CHROMIUM_ARGS, SCREENSHOTS, shot, type Session } from './support/browser';
 import { buildPortal, checkKeycloak, log, portalBuildReason, required, stage, startStack } from './support/stack';
+import { accessAuditTests } from './access-audit';
 import { ticketStoryTests, type E2eTest } from './ticket-story';
 
 interface Counts {
@@ -121,7 +122,11 @@ async function main(): Promise<Counts> {
   log(`stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const sessions: Session[] = [];
-  const tests = ticketStoryTests(browser, { portalUrl: stack.portal.url, keycloakUrl }, sessions);
+  const target = { portalUrl: stack.portal.url, keycloakUrl };
+  const only = process.env.KARTABL_E2E_ONLY;
+  const tests = [...ticketStoryTests(browser, target, sessions), ...accessAuditTests(browser, target, sessions)].filter(
+    (t) => !only || t.name.includes(only),
+  );
   const counts = await runTests(tests, sessions);
   log(`screenshots in ${SCREENSHOTS}`);
   return counts;
