@@ -194,12 +194,21 @@ export function accessAuditTests(browser: Browser, target: PortalTarget, session
       check((await textOf(result)).includes('سالم'), 'the verification does not say "intact" in Persian');
       await shot(pb, 'audit-log-verified');
 
+      // A request without a token is refused and becomes a system event.
+      const refused = await pb.evaluate("fetch('/api/events').then((r) => r.status)");
+      check(refused === 401, `an anonymous GET /api/events answered ${String(refused)}`);
       await pb.getByTestId('menu-item-audit.events').click();
       await pb.waitForURL(/\/audit\/events$/);
       await pb.getByTestId('events-table').waitFor();
-      await eventually('system events listed', async () => {
-        check((await pb.getByTestId('event-row').count()) > 0, 'no events');
+      await pb.getByTestId('filter-type').fill('auth');
+      await pb.getByTestId('filter-apply').click();
+      await eventually('the refused request in the system events', async () => {
+        const types = await attrs(pb.getByTestId('event-row'), 'data-type');
+        check(types.length > 0 && types.every((t) => t.startsWith('auth')), `event types are [${types.join(', ')}]`);
       });
+      const event = pb.locator('[data-testid="event-row"][data-type="auth.refused"]').first();
+      check((await event.getAttribute('data-severity')) === 'warning', 'the refused request is not a warning');
+      check((await textOf(event)).includes('/api/events'), 'the event does not show the refused path');
       await shot(pb, 'audit-events');
 
       await pb.getByTestId('menu-item-system.menu').click();

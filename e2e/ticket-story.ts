@@ -384,8 +384,8 @@ export function ticketStoryTests(browser: Browser, target: PortalTarget, session
       const pc = c.page;
       const auditorMenu = await menuKeys(pc);
       check(
-        auditorMenu.join(',') === 'tickets.all,docs.api',
-        `auditor's menu is [${auditorMenu.join(', ')}], expected all tickets and API docs`,
+        auditorMenu.join(',') === 'tickets.all,access.roles,docs.api,audit.log,audit.events',
+        `auditor's menu is [${auditorMenu.join(', ')}], expected all tickets, roles (read), API docs, change audit and events`,
       );
       await eventually('auditor lands on All tickets', () => pc.waitForURL(/\/tickets\/all$/, { timeout: 1_000 }));
       const row = pc.locator(`[data-testid="ticket-row"][data-ticket-id="${state.ticketId}"]`);
