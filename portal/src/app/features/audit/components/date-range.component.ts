@@ -7,7 +7,7 @@ import { dayStart } from '../state/audit-helpers';
 
 /**
  * From/to calendar days. The portal has no Jalali date picker yet, so these are the browser's date
- * inputs (Gregorian); the chosen day is repeated underneath in Jalali.
+ * inputs (Gregorian); the chosen day is repeated in Jalali next to the label.
  */
 @Component({
   selector: 'kt-date-range',
@@ -15,7 +15,9 @@ import { dayStart } from '../state/audit-helpers';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <label class="filter">
-      <span class="label">{{ 'audit.from' | t }}</span>
+      <span class="label"
+        >{{ 'audit.from' | t }} <small class="muted jalali">{{ jalali(range().fromDate) | jalali: 'date' }}</small></span
+      >
       <input
         type="date"
         class="input"
@@ -23,10 +25,11 @@ import { dayStart } from '../state/audit-helpers';
         [value]="range().fromDate ?? ''"
         (change)="emit({ fromDate: $any($event.target).value || undefined })"
       />
-      <small class="muted jalali">{{ jalali(range().fromDate) | jalali: 'date' }}</small>
     </label>
     <label class="filter">
-      <span class="label">{{ 'audit.to' | t }}</span>
+      <span class="label"
+        >{{ 'audit.to' | t }} <small class="muted jalali">{{ jalali(range().toDate) | jalali: 'date' }}</small></span
+      >
       <input
         type="date"
         class="input"
@@ -34,7 +37,6 @@ import { dayStart } from '../state/audit-helpers';
         [value]="range().toDate ?? ''"
         (change)="emit({ toDate: $any($event.target).value || undefined })"
       />
-      <small class="muted jalali">{{ jalali(range().toDate) | jalali: 'date' }}</small>
     </label>
   `,
   styles: `
@@ -42,7 +44,7 @@ import { dayStart } from '../state/audit-helpers';
       display: contents;
     }
     .jalali {
-      min-height: 1.2rem;
+      font-weight: 400;
       font-size: 0.75rem;
     }
   `,

@@ -110,7 +110,7 @@ import { systemEventsFeature } from '../state/system-events.feature';
                 <td>
                   <code class="code">{{ event.code ?? '—' }}</code>
                 </td>
-                <td class="message">{{ event.message ?? '' }}</td>
+                <td class="message" dir="auto">{{ event.message ?? '' }}</td>
               </tr>
             } @empty {
               <tr>
@@ -150,8 +150,7 @@ import { systemEventsFeature } from '../state/system-events.feature';
     }
     .request {
       text-align: left;
-      max-width: 18rem;
-      word-break: break-all;
+      white-space: nowrap;
     }
     .message {
       max-width: 22rem;
