@@ -17,6 +17,7 @@ import { CHROMIUM_ARGS, SCREENSHOTS, shot, type Session } from './support/browse
 import { buildPortal, checkKeycloak, log, portalBuildReason, required, stage, startStack } from './support/stack';
 import { merchantTests } from './merchants';
 import { brandingTests } from './branding';
+import { accessAuditTests } from './access-audit';
 import { ticketStoryTests, type E2eTest } from './ticket-story';
 import { basedataTests } from './basedata';
 
@@ -131,6 +132,7 @@ async function main(): Promise<Counts> {
     ...merchantTests(browser, target, sessions),
     ...basedataTests(browser, target, sessions),
     ...brandingTests(browser, target, sessions),
+    ...accessAuditTests(browser, target, sessions),
   ].filter((t) => !only || new RegExp(only).test(t.name));
   const counts = await runTests(tests, sessions);
   log(`screenshots in ${SCREENSHOTS}`);

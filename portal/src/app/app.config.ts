@@ -19,6 +19,14 @@ import { I18nService } from './core/i18n/i18n.service';
 import { AuthActions } from './core/session/session.actions';
 import * as sessionEffects from './core/session/session.effects';
 import { sessionFeature } from './core/session/session.feature';
+import * as accessEffects from './features/access/state/access.effects';
+import { accessFeature } from './features/access/state/access.feature';
+import { agentCeilingFeature } from './features/access/state/agent-ceiling.feature';
+import { menuAdminFeature } from './features/access/state/menu-admin.feature';
+import { userAccessFeature } from './features/access/state/user-access.feature';
+import * as auditEffects from './features/audit/state/audit.effects';
+import { auditLogFeature } from './features/audit/state/audit-log.feature';
+import { systemEventsFeature } from './features/audit/state/system-events.feature';
 import * as orgChooserEffects from './features/auth/state/org-chooser.effects';
 import { orgChooserFeature } from './features/auth/state/org-chooser.feature';
 import * as supportInboxEffects from './features/support/state/support-inbox.effects';
@@ -52,8 +60,22 @@ export function createAppConfig(runtimeConfig: RuntimeConfig): ApplicationConfig
         [ticketsFeature.name]: ticketsFeature.reducer,
         [supportInboxFeature.name]: supportInboxFeature.reducer,
         [agentsFeature.name]: agentsFeature.reducer,
+        [accessFeature.name]: accessFeature.reducer,
+        [userAccessFeature.name]: userAccessFeature.reducer,
+        [agentCeilingFeature.name]: agentCeilingFeature.reducer,
+        [menuAdminFeature.name]: menuAdminFeature.reducer,
+        [auditLogFeature.name]: auditLogFeature.reducer,
+        [systemEventsFeature.name]: systemEventsFeature.reducer,
       }),
-      provideEffects(sessionEffects, orgChooserEffects, ticketsEffects, supportInboxEffects, agentsEffects),
+      provideEffects(
+        sessionEffects,
+        orgChooserEffects,
+        ticketsEffects,
+        supportInboxEffects,
+        agentsEffects,
+        accessEffects,
+        auditEffects,
+      ),
       provideAppInitializer(startSession),
     ],
   };

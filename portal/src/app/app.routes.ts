@@ -7,7 +7,8 @@ import { ForbiddenPageComponent, HomePageComponent, NotFoundPageComponent } from
 /**
  * `/welcome` is the organisation chooser; everything else lives in the signed-in shell. The menu of
  * `GET /api/me` (db/seed.ts) links to `/tickets` (= `/tickets/mine`), `/tickets/new`, `/tickets/agent`,
- * `/tickets/all`, `/support/inbox` and `/support/escalations`; `/api/...` items open outside the portal.
+ * `/tickets/all`, `/support/inbox`, `/support/escalations`, `/admin/access`, `/admin/menu`, `/audit/log` and
+ * `/audit/events`; `/api/...` items open outside the portal.
  */
 export const routes: Routes = [
   {
@@ -41,6 +42,8 @@ export const routes: Routes = [
         path: 'admin/settings',
         loadChildren: () => import('./features/settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
       },
+      { path: 'admin', loadChildren: () => import('./features/access/access.routes').then((m) => m.ADMIN_ROUTES) },
+      { path: 'audit', loadChildren: () => import('./features/audit/audit.routes').then((m) => m.AUDIT_ROUTES) },
       { path: 'forbidden', component: ForbiddenPageComponent },
       { path: '**', component: NotFoundPageComponent },
     ],

@@ -19,6 +19,17 @@ export interface MenuItem {
   readonly icon: string;
   readonly labelFa: string;
   readonly labelEn: string;
+  /** The module group (menu section) the item belongs to; null for an item outside any group. */
+  readonly groupKey?: string | null;
+}
+
+/** A menu section (module group) of `GET /api/me` with its items, in the broker's order. */
+export interface MenuGroup {
+  readonly key: string;
+  readonly icon: string;
+  readonly labelFa: string;
+  readonly labelEn: string;
+  readonly items: readonly MenuItem[];
 }
 
 /** Menu routes served outside the portal (e.g. `/api/docs`, Swagger UI) open as plain links in a new tab. */
@@ -45,6 +56,8 @@ export interface Me {
   readonly roles: readonly string[];
   readonly permissions: readonly string[];
   readonly menu: readonly MenuItem[];
+  /** The same items as `menu`, in their module groups (an older API may omit it). */
+  readonly menuGroups?: readonly MenuGroup[];
 }
 
 export interface TicketCategory {

@@ -5,7 +5,7 @@ import { Store } from '@ngrx/store';
 import { BrandingService } from '../branding/branding.service';
 import { I18nService } from '../i18n/i18n.service';
 import { ShellActions } from '../session/session.actions';
-import { selectAgent, selectMenu, selectSessionError, selectSessionStatus, selectUser } from '../session/session.feature';
+import { selectAgent, selectMenuGroups, selectSessionError, selectSessionStatus, selectUser } from '../session/session.feature';
 import { ErrorBannerComponent } from '../../shared/ui/error-banner.component';
 import { TranslatePipe } from '../../shared/pipes/translate.pipe';
 import { HeaderComponent } from './header.component';
@@ -19,7 +19,7 @@ import { SidebarComponent } from './sidebar.component';
   template: `
     <a class="skip-link" href="#main">{{ 'nav.skip' | t }}</a>
     <div class="shell">
-      <kt-sidebar class="shell-sidebar" [menu]="menu()" />
+      <kt-sidebar class="shell-sidebar" [groups]="menuGroups()" />
       <div class="shell-main">
         <kt-header
           [userName]="user()?.displayName ?? ''"
@@ -90,7 +90,7 @@ import { SidebarComponent } from './sidebar.component';
 export class ShellComponent {
   private readonly store = inject(Store);
   protected readonly i18n = inject(I18nService);
-  protected readonly menu = this.store.selectSignal(selectMenu);
+  protected readonly menuGroups = this.store.selectSignal(selectMenuGroups);
   protected readonly user = this.store.selectSignal(selectUser);
   protected readonly status = this.store.selectSignal(selectSessionStatus);
   protected readonly error = this.store.selectSignal(selectSessionError);

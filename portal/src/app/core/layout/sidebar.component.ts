@@ -1,13 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { IsActiveMatchOptions, RouterLink, RouterLinkActive } from '@angular/router';
 
-import { MenuItem, isExternalRoute } from '../api/api.models';
+import { MenuGroup, isExternalRoute } from '../api/api.models';
 import { BrandingService } from '../branding/branding.service';
 import { I18nService } from '../i18n/i18n.service';
 import { IconComponent } from '../../shared/ui/icon.component';
 import { TranslatePipe } from '../../shared/pipes/translate.pipe';
 
-/** The side menu: exactly the items `GET /api/me` returned, nothing else. */
+/** The side menu: exactly the items `GET /api/me` returned, under their module groups' headings. */
 @Component({
   selector: 'kt-sidebar',
   imports: [RouterLink, RouterLinkActive, IconComponent, TranslatePipe],
@@ -25,33 +25,45 @@ import { TranslatePipe } from '../../shared/pipes/translate.pipe';
       </span>
     </div>
     <nav class="menu" [attr.aria-label]="'nav.menu' | t" data-testid="side-menu">
-      @for (item of menu(); track item.key) {
-        @if (isExternal(item.route)) {
-          <a
-            class="menu-item"
-            [href]="item.route"
-            target="_blank"
-            rel="noopener"
-            [attr.data-testid]="'menu-item-' + item.key"
-            [attr.data-route]="item.route"
-          >
-            <kt-icon [name]="item.icon" />
-            <span>{{ i18n.pick(item.labelFa, item.labelEn) }}</span>
-            <kt-icon class="external" name="external" [size]="14" />
-          </a>
-        } @else {
-          <a
-            class="menu-item"
-            [routerLink]="item.route"
-            routerLinkActive="active"
-            [routerLinkActiveOptions]="exactMatch"
-            [attr.data-testid]="'menu-item-' + item.key"
-            [attr.data-route]="item.route"
-          >
-            <kt-icon [name]="item.icon" />
-            <span>{{ i18n.pick(item.labelFa, item.labelEn) }}</span>
-          </a>
-        }
+      @for (group of groups(); track group.key) {
+        <section class="menu-group" [attr.data-testid]="'menu-group-' + (group.key || 'all')">
+          @if (group.key) {
+            <h2 class="menu-group-title">
+              @if (group.icon) {
+                <kt-icon [name]="group.icon" [size]="14" />
+              }
+              <span>{{ i18n.pick(group.labelFa, group.labelEn) }}</span>
+            </h2>
+          }
+          @for (item of group.items; track item.key) {
+            @if (isExternal(item.route)) {
+              <a
+                class="menu-item"
+                [href]="item.route"
+                target="_blank"
+                rel="noopener"
+                [attr.data-testid]="'menu-item-' + item.key"
+                [attr.data-route]="item.route"
+              >
+                <kt-icon [name]="item.icon" />
+                <span>{{ i18n.pick(item.labelFa, item.labelEn) }}</span>
+                <kt-icon class="external" name="external" [size]="14" />
+              </a>
+            } @else {
+              <a
+                class="menu-item"
+                [routerLink]="item.route"
+                routerLinkActive="active"
+                [routerLinkActiveOptions]="exactMatch"
+                [attr.data-testid]="'menu-item-' + item.key"
+                [attr.data-route]="item.route"
+              >
+                <kt-icon [name]="item.icon" />
+                <span>{{ i18n.pick(item.labelFa, item.labelEn) }}</span>
+              </a>
+            }
+          }
+        </section>
       } @empty {
         <p class="menu-empty">{{ 'nav.emptyMenu' | t }}</p>
       }
@@ -106,8 +118,24 @@ import { TranslatePipe } from '../../shared/pipes/translate.pipe';
     .menu {
       display: flex;
       flex-direction: column;
-      gap: 0.25rem;
+      gap: 1rem;
       padding: 1rem 0.75rem;
+    }
+    .menu-group {
+      display: flex;
+      flex-direction: column;
+      gap: 0.2rem;
+    }
+    .menu-group-title {
+      display: flex;
+      align-items: center;
+      gap: 0.45rem;
+      margin: 0 0 0.15rem;
+      padding: 0 0.85rem;
+      font-size: 0.75rem;
+      font-weight: 600;
+      letter-spacing: 0.02em;
+      color: #7c8da3;
     }
     .menu-item {
       display: flex;
@@ -142,7 +170,7 @@ import { TranslatePipe } from '../../shared/pipes/translate.pipe';
 export class SidebarComponent {
   protected readonly i18n = inject(I18nService);
   protected readonly branding = inject(BrandingService);
-  readonly menu = input.required<readonly MenuItem[]>();
+  readonly groups = input.required<readonly MenuGroup[]>();
 
   /** `/tickets` must not light up on `/tickets/new`. */
   protected readonly exactMatch: IsActiveMatchOptions = {

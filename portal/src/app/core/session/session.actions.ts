@@ -20,10 +20,20 @@ export const ShellActions = createActionGroup({
   },
 });
 
+/** The window came back into focus, or a minute went by: `GET /api/me` again so new grants and menu show. */
+export const SessionRefreshActions = createActionGroup({
+  source: 'Session Refresh',
+  events: {
+    'Refresh Due': emptyProps(),
+  },
+});
+
 export const MeApiActions = createActionGroup({
   source: 'Me API',
   events: {
     'Me Loaded': props<{ me: Me }>(),
     'Me Load Failed': props<{ error: ApiError }>(),
+    /** A background refresh failed; the person keeps working with what they had. */
+    'Me Refresh Failed': props<{ error: ApiError }>(),
   },
 });

@@ -1,6 +1,6 @@
 import { Me } from '../api/api.models';
 import { AuthActions, MeApiActions } from './session.actions';
-import { selectHasAnyPermission, selectMenu, sessionFeature } from './session.feature';
+import { menuGroupsOf, selectHasAnyPermission, selectMenu, sessionFeature } from './session.feature';
 
 const me: Me = {
   user: {
@@ -36,5 +36,31 @@ describe('session', () => {
     const held = new Set(me.permissions);
     expect(selectHasAnyPermission('tickets.inbox', 'tickets.create').projector(held)).toBe(true);
     expect(selectHasAnyPermission('tickets.read-all').projector(held)).toBe(false);
+  });
+
+  it('shows the menu in its module groups, leaving out empty groups', () => {
+    const grouped: Me = {
+      ...me,
+      menuGroups: [
+        { key: 'support', icon: 'headset', labelFa: 'پشتیبانی', labelEn: 'Support', items: me.menu },
+        { key: 'audit', icon: 'shield', labelFa: 'ممیزی', labelEn: 'Audit', items: [] },
+      ],
+    };
+    expect(menuGroupsOf(grouped).map((g) => g.key)).toEqual(['support']);
+  });
+
+  it('an API without menu groups still shows every item, in one unnamed section', () => {
+    expect(menuGroupsOf(me)).toEqual([{ key: '', icon: '', labelFa: '', labelEn: '', items: me.menu }]);
+    expect(menuGroupsOf(null)).toEqual([]);
+  });
+
+  it('a background refresh that fails keeps the person signed in with what they had', () => {
+    const ready = reducer(reducer(undefined, AuthActions.sessionRestored()), MeApiActions.meLoaded({ me }));
+    const after = reducer(
+      ready,
+      MeApiActions.meRefreshFailed({ error: { status: 0, code: 'NETWORK', message: { fa: '', en: '' }, fields: [] } }),
+    );
+    expect(after.status).toBe('ready');
+    expect(after.me).toBe(me);
   });
 });

@@ -1,7 +1,7 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 
 import { ApiError } from '../api/api-error';
-import { Me } from '../api/api.models';
+import { Me, MenuGroup } from '../api/api.models';
 import { AuthActions, MeApiActions, ShellActions } from './session.actions';
 
 export type SessionStatus = 'starting' | 'anonymous' | 'loading' | 'ready' | 'failed';
@@ -13,6 +13,16 @@ export interface SessionState {
 }
 
 export const initialSessionState: SessionState = { status: 'starting', me: null, error: null };
+
+/**
+ * The menu in its module groups. An API without `menuGroups` gets one unnamed section, so the items
+ * still show in the order of `menu`.
+ */
+export function menuGroupsOf(me: Me | null): readonly MenuGroup[] {
+  if (!me) return [];
+  if (me.menuGroups) return me.menuGroups.filter((group) => group.items.length > 0);
+  return me.menu.length ? [{ key: '', icon: '', labelFa: '', labelEn: '', items: me.menu }] : [];
+}
 
 export const sessionFeature = createFeature({
   name: 'session',
@@ -30,6 +40,7 @@ export const sessionFeature = createFeature({
   extraSelectors: ({ selectMe }) => ({
     selectPermissions: createSelector(selectMe, (me): ReadonlySet<string> => new Set(me?.permissions ?? [])),
     selectMenu: createSelector(selectMe, (me) => me?.menu ?? []),
+    selectMenuGroups: createSelector(selectMe, (me): readonly MenuGroup[] => menuGroupsOf(me)),
     selectUser: createSelector(selectMe, (me) => me?.user ?? null),
     selectAgent: createSelector(selectMe, (me) => me?.agent ?? null),
   }),
@@ -39,6 +50,7 @@ export const {
   selectStatus: selectSessionStatus,
   selectPermissions,
   selectMenu,
+  selectMenuGroups,
   selectUser,
   selectAgent,
   selectError: selectSessionError,
