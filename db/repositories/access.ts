@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Op, type Transaction } from 'sequelize';
+import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import type { Database } from '../index';
 import {
   effectivePermissions,
@@ -115,19 +115,30 @@ export function createAccessRepository(db: Database) {
      * alone decides; changing grants needs no new login.
      */
     async seedGrantsFromToken(userId: string, agent: AgentNode, tokenRoles: string[]): Promise<void> {
-      await db.transaction(async (tx) => {
-        const user = await m.User.findByPk(userId, { transaction: tx });
-        if (!user || user.rolesSeeded) return;
-        const broker = await m.Agent.findOne({ where: { isBroker: true }, transaction: tx });
-        const scope = agent.isBroker ? 'broker' : 'agent';
-        const roles =
-          broker && tokenRoles.length
-            ? await m.Role.findAll({ where: { ownerAgentId: broker.id, system: true, scope, code: tokenRoles }, transaction: tx })
-            : [];
-        const existing = new Set((await m.UserRole.findAll({ where: { userId }, transaction: tx })).map((g) => g.roleId));
-        for (const r of roles) if (!existing.has(r.id)) await m.UserRole.create({ userId, roleId: r.id }, { transaction: tx });
-        await user.update({ rolesSeeded: true }, { transaction: tx });
-      });
+      const seed = () =>
+        db.transaction(async (tx) => {
+          // The row lock makes a second request for the same new user wait, then see it seeded.
+          const user = await m.User.findByPk(userId, { transaction: tx, lock: tx.LOCK.UPDATE });
+          if (!user || user.rolesSeeded) return;
+          const broker = await m.Agent.findOne({ where: { isBroker: true }, transaction: tx });
+          const scope = agent.isBroker ? 'broker' : 'agent';
+          const roles =
+            broker && tokenRoles.length
+              ? await m.Role.findAll({
+                  where: { ownerAgentId: broker.id, system: true, scope, code: tokenRoles },
+                  transaction: tx,
+                })
+              : [];
+          const existing = new Set((await m.UserRole.findAll({ where: { userId }, transaction: tx })).map((g) => g.roleId));
+          for (const r of roles) if (!existing.has(r.id)) await m.UserRole.create({ userId, roleId: r.id }, { transaction: tx });
+          await user.update({ rolesSeeded: true }, { transaction: tx });
+        });
+      try {
+        await seed();
+      } catch (err) {
+        // Another request seeded the same user between our read and write: that is the result we wanted.
+        if (!(err instanceof UniqueConstraintError)) throw err;
+      }
       cache.delete(userId);
     },
   };
