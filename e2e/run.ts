@@ -19,6 +19,7 @@ import { merchantTests } from './merchants';
 import { brandingTests } from './branding';
 import { ticketStoryTests, type E2eTest } from './ticket-story';
 import { basedataTests } from './basedata';
+import { agentsUsersTests } from './agents-users';
 
 interface Counts {
   passed: number;
@@ -131,6 +132,7 @@ async function main(): Promise<Counts> {
     ...merchantTests(browser, target, sessions),
     ...basedataTests(browser, target, sessions),
     ...brandingTests(browser, target, sessions),
+    ...agentsUsersTests(browser, target, sessions),
   ].filter((t) => !only || new RegExp(only).test(t.name));
   const counts = await runTests(tests, sessions);
   log(`screenshots in ${SCREENSHOTS}`);
