@@ -29,6 +29,7 @@ export const routes: Routes = [
         path: 'admin/basedata',
         loadChildren: () => import('./features/basedata/basedata.routes').then((m) => m.BASEDATA_ROUTES),
       },
+      { path: 'users', loadChildren: () => import('./features/users/users.routes').then((m) => m.USERS_ROUTES) },
       { path: 'agents', loadChildren: () => import('./features/agents/agents.routes').then((m) => m.AGENTS_ROUTES) },
       {
         path: 'agreements',

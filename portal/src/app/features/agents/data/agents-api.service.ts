@@ -28,8 +28,19 @@ export interface AgentDetail extends AgentSummary {
     credentials: { stored: boolean; setAt: string | null; setBy: string | null };
   }[];
   readonly firstAdmin: { username: string; firstName: string; lastName: string } | null;
+  readonly parent: { id: string; code: string; nameFa: string; nameEn: string } | null;
+  readonly createdBy: { id: string; displayName: string } | null;
   readonly provisionError: string | null;
   readonly provisionedAt: string | null;
+}
+
+/** `PATCH /agents/:id`: contacts and domains are replaced as a whole. */
+export interface AgentChanges {
+  nameFa?: string;
+  nameEn?: string;
+  legal?: Record<string, string | undefined>;
+  contacts?: { name: string; role?: string; mobile?: string; email?: string }[];
+  domains?: string[];
 }
 
 export interface NewAgent {
@@ -59,6 +70,14 @@ export class AgentsApi {
 
   create(agent: NewAgent): Observable<{ agent: AgentDetail; firstAdminPassword: string }> {
     return this.http.post<{ agent: AgentDetail; firstAdminPassword: string }>(`${this.base}/agents`, agent);
+  }
+
+  update(id: string, changes: AgentChanges): Observable<AgentDetail> {
+    return this.http.patch<AgentDetail>(`${this.base}/agents/${encodeURIComponent(id)}`, changes);
+  }
+
+  move(id: string, parentId: string): Observable<AgentDetail> {
+    return this.http.post<AgentDetail>(`${this.base}/agents/${encodeURIComponent(id)}/move`, { parentId });
   }
 
   setSuspended(id: string, suspend: boolean): Observable<AgentDetail> {

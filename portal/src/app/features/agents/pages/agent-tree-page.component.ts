@@ -47,9 +47,12 @@ import { agentsFeature } from '../state/agents.feature';
               </td>
               <td dir="ltr">{{ row.agent.code }}</td>
               <td>
-                <span class="badge" [attr.data-testid]="'agent-status-' + row.agent.code" [attr.data-status]="row.agent.status">{{
-                  statusKey(row.agent.status) | t
-                }}</span>
+                <span
+                  [class]="'badge status-' + row.agent.status"
+                  [attr.data-testid]="'agent-status-' + row.agent.code"
+                  [attr.data-status]="row.agent.status"
+                  >{{ statusKey(row.agent.status) | t }}</span
+                >
               </td>
               <td>{{ row.agent.createdAt | jalali: 'short' }}</td>
             </tr>

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 
@@ -99,8 +99,15 @@ export class AgreementListPageComponent implements OnInit {
   protected readonly error = this.store.selectSignal(agreementsFeature.selectListError);
   protected readonly canManage = this.store.selectSignal(selectHasAnyPermission('agreements.manage'));
 
+  /** `?agentId=` (from the agent page): the agreements of that agent only. */
+  readonly agentId = input<string | undefined>(undefined);
+
   ngOnInit(): void {
-    this.store.dispatch(AgreementListPageActions.opened({ query: this.query() }));
+    const agentId = this.agentId() ?? '';
+    const query = this.query();
+    this.store.dispatch(
+      AgreementListPageActions.opened({ query: agentId === query.agentId ? query : { ...query, agentId, page: 1 } }),
+    );
   }
 
   protected setStatus(status: string): void {

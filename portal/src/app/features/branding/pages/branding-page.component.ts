@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Store } from '@ngrx/store';
 
@@ -225,10 +225,13 @@ export class BrandingPageComponent implements OnInit {
   protected titleEn = '';
   protected domain = '';
 
+  /** `?agent=<code>` (from the agent page) opens that agent's branding. */
+  readonly agentCode = input<string | undefined>(undefined, { alias: 'agent' });
+
   ngOnInit(): void {
     const own = this.me();
     if (own?.isBroker) this.publicApi.agents().subscribe((list) => this.agents.set(list));
-    this.open(own?.code ?? '');
+    this.open(this.agentCode() || own?.code || '');
   }
 
   protected open(code: string): void {
