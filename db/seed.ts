@@ -248,8 +248,10 @@ export async function seedBase(db: Database, broker: AgentSeed = BROKER_AGENT): 
   for (const [i, m] of MENU.entries()) {
     const row = await MenuItem.findByPk(m.key);
     if (!row) await MenuItem.create({ ...m, sortOrder: (i + 1) * 10, active: true });
-    else if (row.permission !== m.permission || row.route !== m.route)
-      await row.update({ permission: m.permission, route: m.route });
+    else if (row.permission !== m.permission || row.route !== m.route || !row.groupKey) {
+      // Items from before module groups existed get their group; an admin's later choice is kept.
+      await row.update({ permission: m.permission, route: m.route, groupKey: row.groupKey ?? m.groupKey });
+    }
   }
   if (!(await Sequence.findByPk('ticket'))) await Sequence.create({ name: 'ticket', value: 0 });
   await seedBaseData(db);
