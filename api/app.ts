@@ -63,6 +63,18 @@ export function createApp({ config, db, temporal, logger }: AppDeps): { app: Exp
     resolveUser: (agent, issuer, subject, claims, tokenRoles) => agents.resolveUser(agent, issuer, subject, claims, tokenRoles),
     accessOf: (userId, agent) => access.accessOf(userId, agent.id),
     checkIp: (agent, ip) => ipPolicy.check(agent.id, ip),
+    onSignIn: (who, session) => {
+      void recordEvent(
+        db,
+        {
+          type: 'auth.login',
+          actor: who,
+          message: `signed in through ${session.clientId ?? 'an unknown client'}`,
+          details: session,
+        },
+        (err) => logger.warn({ err }, 'could not record a sign-in event'),
+      );
+    },
   });
   const ctx: ApiContext = { config, db, temporal, logger, agents, access, ipPolicy, authenticate };
 

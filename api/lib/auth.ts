@@ -52,6 +52,8 @@ export interface AuthDeps {
   accessOf(userId: string, agent: AgentInfo): Promise<{ roles: string[]; permissions: Permission[] }>;
   /** Throws a 403 when the address is outside the allowed ranges for this agent. */
   checkIp(agent: AgentInfo, ip: string | null): Promise<void>;
+  /** Called once per Keycloak session (`sid`) this process sees: a sign-in. */
+  onSignIn?(who: AuditActor, session: { sid: string; clientId: string | null }): void;
 }
 
 const ALGORITHMS = ['RS256'];
@@ -78,6 +80,7 @@ export function createAuthenticator(deps: AuthDeps): Authenticator {
   let loadedAt = 0;
   let loading: Promise<void> | null = null;
   const jwks = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+  const sessionsSeen = new Set<string>();
 
   const reload = (): Promise<void> => {
     loading ??= deps
@@ -180,6 +183,12 @@ export function createAuthenticator(deps: AuthDeps): Authenticator {
     }
     await deps.checkIp(agent, ip);
     const { roles, permissions } = await deps.accessOf(user.id, agent);
+    const sid = typeof payload.sid === 'string' ? payload.sid : null;
+    if (sid && deps.onSignIn && !sessionsSeen.has(sid)) {
+      if (sessionsSeen.size >= 10_000) sessionsSeen.clear();
+      sessionsSeen.add(sid);
+      deps.onSignIn(who, { sid, clientId: typeof payload.azp === 'string' ? payload.azp : null });
+    }
     return {
       issuer,
       subject,

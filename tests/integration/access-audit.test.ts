@@ -264,6 +264,16 @@ describe('the audit trail', () => {
     expect(res.body.items[0].actor.issuer).toMatch(/agent-alpha$/);
   });
 
+  it('when people sign in, then each session is a sign-in event with who and from where', async () => {
+    const res = await stack.call('GET', '/api/events?type=auth.login', { token: tok.auditor });
+    expect(res.status).toBe(200);
+    const logins = res.body.items.filter((e: { userId: string }) => e.userId === ids['alpha-admin']);
+    expect(logins).toHaveLength(1);
+    expect(logins[0]).toMatchObject({ type: 'auth.login', severity: 'info', agentId: ids['alpha-admin:agent'] });
+    expect(logins[0].ip).toMatch(/127\.0\.0\.1/);
+    expect(logins[0].details.clientId).toBe('kartabl-cli');
+  });
+
   it('when an agent reads the audit, then it sees only its own subtree (or nothing without the permission)', async () => {
     expect((await stack.call('GET', '/api/audit', { token: tok['alpha-admin'] })).status).toBe(403);
     expect((await stack.call('GET', '/api/events', { token: tok['beta-admin'] })).status).toBe(403);
