@@ -20,6 +20,7 @@ import { brandingTests } from './branding';
 import { accessAuditTests } from './access-audit';
 import { ticketStoryTests, type E2eTest } from './ticket-story';
 import { basedataTests } from './basedata';
+import { portalQualityTests } from './portal-quality';
 
 interface Counts {
   passed: number;
@@ -133,6 +134,7 @@ async function main(): Promise<Counts> {
     ...basedataTests(browser, target, sessions),
     ...brandingTests(browser, target, sessions),
     ...accessAuditTests(browser, target, sessions),
+    ...portalQualityTests(browser, target, sessions),
   ].filter((t) => !only || new RegExp(only).test(t.name));
   const counts = await runTests(tests, sessions);
   log(`screenshots in ${SCREENSHOTS}`);
