@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, linkedSignal, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, linkedSignal, output, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 
 import { ApiError } from '../../../core/api/api-error';
@@ -121,11 +121,6 @@ import { Agreement, AgreementChange } from '../data/agreements-api.service';
     </form>
   `,
   styles: `
-    .form-row.two {
-      display: grid;
-      grid-template-columns: repeat(2, minmax(0, 1fr));
-      gap: 1rem;
-    }
     .conflict {
       display: flex;
       justify-content: space-between;
@@ -152,7 +147,12 @@ export class AgreementEditFormComponent {
   readonly cancel = output();
 
   /** Filled from the agreement; a newer version (after "reload") fills it again. */
-  protected readonly model = linkedSignal<AgreementFormValues>(() => agreementFormValues(this.agreement()));
+  protected readonly model = linkedSignal<AgreementFormValues>(() =>
+    agreementFormValues(
+      this.agreement(),
+      untracked(() => this.i18n.lang()),
+    ),
+  );
 
   protected submit(): void {
     if (!this.busy()) this.save.emit(agreementChange(this.agreement(), this.model()));

@@ -1,4 +1,4 @@
-import { normalizeDigits } from '../../../core/i18n/locale-format';
+import { Lang, normalizeDigits, toPersianDigits } from '../../../core/i18n/locale-format';
 import { Agreement, AgreementChange } from './agreements-api.service';
 
 /** Codes typed in one box, separated by commas (Latin or Persian) or spaces. */
@@ -20,13 +20,15 @@ export interface AgreementFormValues {
   models: string;
 }
 
-export function agreementFormValues(a: Agreement): AgreementFormValues {
+/** The form filled from an agreement; in Persian the Jalali days read in Persian digits, as typed. */
+export function agreementFormValues(a: Agreement, lang: Lang = 'en'): AgreementFormValues {
+  const day = (d: string | null) => (d === null ? '' : lang === 'fa' ? toPersianDigits(d) : d);
   return {
     title: a.title,
-    validFrom: a.validFromJalali,
-    validTo: a.validToJalali,
+    validFrom: day(a.validFromJalali),
+    validTo: day(a.validToJalali),
     signedBy: a.signedBy ?? '',
-    signedOn: a.signedOnJalali ?? '',
+    signedOn: day(a.signedOnJalali),
     psps: a.terms.allowedPsps.join(', '),
     models: a.terms.allowedDeviceModels.join(', '),
   };

@@ -93,6 +93,13 @@ describe('agreement edit', () => {
     expect(result).toEqual(AgreementsApiActions.loaded({ agreement: stored() }));
   });
 
+  it('when the form opens in Persian, then the Jalali days read in Persian digits', () => {
+    const values = agreementFormValues(stored(), 'fa');
+    expect(values.validFrom).toBe('۱۴۰۵/۰۱/۰۱');
+    expect(values.signedOn).toBe('');
+    expect(agreementChange(stored(), values).validFrom).toBe('1405/01/01');
+  });
+
   it('when codes are typed with Persian commas or spaces, then each is one code', () => {
     expect(codesFrom('sep، pec  ,ikc')).toEqual(['sep', 'pec', 'ikc']);
   });

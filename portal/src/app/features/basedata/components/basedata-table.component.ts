@@ -33,9 +33,13 @@ import { itemDetails } from '../data/basedata-drafts';
             <td>{{ i18n.pick(item.nameFa, item.nameEn) }}</td>
             <td>{{ details(item) | digits }}</td>
             <td>
-              <span class="badge" [class.badge-neutral]="!item.active" [attr.data-active]="item.active">{{
-                (item.active ? 'basedata.active' : 'basedata.inactive') | t
-              }}</span>
+              <span
+                class="badge"
+                [class.badge-scope]="item.active"
+                [class.badge-neutral]="!item.active"
+                [attr.data-active]="item.active"
+                >{{ (item.active ? 'basedata.active' : 'basedata.inactive') | t }}</span
+              >
             </td>
             <td class="actions-col">
               <button

@@ -89,26 +89,28 @@ import { basedataFeature } from '../state/basedata.feature';
           </button>
         </div>
       </div>
-      <div class="body">
-        <kt-error-banner [error]="listError()" />
-        @if (importReport(); as r) {
-          <p class="banner banner-info" data-testid="basedata-import-report">
-            {{ 'basedata.importDone' | t }} {{ r.created | digits }} / {{ r.updated | digits }} / {{ r.unchanged | digits }}
-          </p>
-        }
-        <kt-import-problems [error]="importError()" [problems]="importProblems()" />
-        @if (draft(); as d) {
-          <kt-basedata-form
-            [draft]="d"
-            [fields]="fields()"
-            [editing]="editing() !== null"
-            [saving]="saving()"
-            [error]="formError()"
-            (save)="save($event)"
-            (cancel)="cancel()"
-          />
-        }
-      </div>
+      @if (listError() || importReport() || importError() || draft()) {
+        <div class="body">
+          <kt-error-banner [error]="listError()" />
+          @if (importReport(); as r) {
+            <p class="banner banner-info" data-testid="basedata-import-report">
+              {{ 'basedata.importDone' | t }} {{ r.created | digits }} / {{ r.updated | digits }} / {{ r.unchanged | digits }}
+            </p>
+          }
+          <kt-import-problems [error]="importError()" [problems]="importProblems()" />
+          @if (draft(); as d) {
+            <kt-basedata-form
+              [draft]="d"
+              [fields]="fields()"
+              [editing]="editing() !== null"
+              [saving]="saving()"
+              [error]="formError()"
+              (save)="save($event)"
+              (cancel)="cancel()"
+            />
+          }
+        </div>
+      }
       <kt-basedata-table [items]="items()" [loading]="loading()" (edit)="edit($event)" (toggle)="toggle($event)" />
     </section>
   `,
@@ -129,10 +131,7 @@ import { basedataFeature } from '../state/basedata.feature';
       margin-inline-start: auto;
     }
     .body {
-      padding: 0 1rem;
-    }
-    .body:has(> *) {
-      padding-top: 1rem;
+      padding: 1rem 1rem 0;
     }
     .disabled {
       pointer-events: none;

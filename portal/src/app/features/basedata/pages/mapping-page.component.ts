@@ -61,25 +61,27 @@ import { mappingFeature } from '../state/mapping.feature';
           </label>
         </div>
       </div>
-      <div class="body">
-        @if (report(); as r) {
-          <p class="banner banner-info" data-testid="mapping-report">
-            {{ 'basedata.mapping.report' | t: { set: r.set, cleared: r.cleared, unchanged: r.unchanged } }}
-          </p>
-        }
-        @if (error(); as e) {
-          <kt-import-problems
-            [error]="e"
-            [problems]="problems()"
-            [lineLabel]="refused().length ? 'basedata.item' : 'basedata.line'"
-            testId="mapping-errors"
-            rowTestId="mapping-error-row"
-          />
-        }
-        @if (!loading() && psps().length === 0 && !error()) {
-          <p class="empty" data-testid="mapping-no-psp">{{ 'basedata.mapping.noPsp' | t }}</p>
-        }
-      </div>
+      @if (report() || error() || (!loading() && psps().length === 0)) {
+        <div class="body">
+          @if (report(); as r) {
+            <p class="banner banner-info" data-testid="mapping-report">
+              {{ 'basedata.mapping.report' | t: { set: r.set, cleared: r.cleared, unchanged: r.unchanged } }}
+            </p>
+          }
+          @if (error(); as e) {
+            <kt-import-problems
+              [error]="e"
+              [problems]="problems()"
+              [lineLabel]="refused().length ? 'basedata.item' : 'basedata.line'"
+              testId="mapping-errors"
+              rowTestId="mapping-error-row"
+            />
+          }
+          @if (!loading() && psps().length === 0 && !error()) {
+            <p class="empty" data-testid="mapping-no-psp">{{ 'basedata.mapping.noPsp' | t }}</p>
+          }
+        </div>
+      }
       <kt-mapping-table
         [items]="items()"
         [loading]="loading()"
@@ -95,10 +97,7 @@ import { mappingFeature } from '../state/mapping.feature';
       margin-inline-start: auto;
     }
     .body {
-      padding: 0 1rem;
-    }
-    .body:has(> *) {
-      padding-top: 1rem;
+      padding: 1rem 1rem 0;
     }
     .disabled {
       pointer-events: none;

@@ -175,11 +175,6 @@ import { brandingChange, previewColour } from '../data/branding-form';
         grid-template-columns: 1fr;
       }
     }
-    .form-row.two {
-      display: grid;
-      grid-template-columns: repeat(2, minmax(0, 1fr));
-      gap: 1rem;
-    }
     .colour {
       display: flex;
       gap: 0.5rem;

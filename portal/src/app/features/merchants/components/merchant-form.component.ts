@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 
 import { ApiError, validationError } from '../../../core/api/api-error';
 import { I18nService } from '../../../core/i18n/i18n.service';
@@ -203,7 +213,12 @@ export class MerchantFormComponent {
   protected readonly withAccount = signal(true);
   protected readonly values = linkedSignal<Readonly<Record<string, string>>>(() => {
     const m = this.merchant();
-    return m ? merchantFormValues(m) : {};
+    return m
+      ? merchantFormValues(
+          m,
+          untracked(() => this.i18n.lang()),
+        )
+      : {};
   });
   private readonly touched = signal<ReadonlySet<string>>(new Set());
   private readonly tried = signal(false);

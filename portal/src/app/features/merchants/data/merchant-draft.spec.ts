@@ -74,6 +74,15 @@ describe('merchant draft builder', () => {
     expect(values['taxTrackingCode']).toBeUndefined();
   });
 
+  it('when the form is in Persian, then numbers read in Persian digits but Latin names and addresses keep theirs', () => {
+    const values = merchantFormValues({ ...legalMerchant(), addresses: [{ addressFa: 'تهران، پلاک 12', addressEn: 'No. 12, Tehran', postalCode: '1234567890', phone: null }] }, 'fa');
+    expect(values['legalId']).toBe('۱۰۳۸۰۲۸۴۷۹۰');
+    expect(values['registrationDate']).toBe('۱۳۸۵/۰۳/۲۰');
+    expect(values['addresses.0.addressFa']).toBe('تهران، پلاک ۱۲');
+    expect(values['addresses.0.addressEn']).toBe('No. 12, Tehran');
+    expect(values['companyNameEn']).toBe('Sample Co');
+  });
+
   it('when an edit is saved, then the legal ID and kind are not sent and the unseen address and signatory are kept', () => {
     const stored = legalMerchant();
     const values = { ...merchantFormValues(stored), companyNameEn: 'Sample Company' };

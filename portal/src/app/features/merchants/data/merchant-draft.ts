@@ -1,3 +1,4 @@
+import { Lang, toPersianDigits } from '../../../core/i18n/locale-format';
 import { MessageKey } from '../../../core/i18n/messages.fa';
 import { LiveCheck, liveJalaliDate, liveLegalId, liveMobile, liveNationalCode, livePostalCode, liveSheba } from './live-checks';
 import { MerchantDetail, MerchantDraft, MerchantKind } from './merchants.models';
@@ -95,8 +96,12 @@ export function buildMerchantDraft(
 }
 
 
-/** The form's fields filled from a stored merchant (dates in Jalali, the first address, the CEO). */
-export function merchantFormValues(m: MerchantDetail): Record<string, string> {
+/**
+ * The form's fields filled from a stored merchant (dates in Jalali, the first address, the CEO). In Persian,
+ * numbers read in Persian digits as a person would type them (Persian text and numeric fields only; Latin
+ * names and addresses keep theirs). The API reads either.
+ */
+export function merchantFormValues(m: MerchantDetail, lang: Lang = 'en'): Record<string, string> {
   const values: Record<string, string> = {};
   const put = (path: string, v: string | null | undefined) => {
     if (v !== null && v !== undefined && v !== '') values[path] = v;
@@ -129,6 +134,17 @@ export function merchantFormValues(m: MerchantDetail): Record<string, string> {
     put('addresses.0.addressFa', address.addressFa);
     put('addresses.0.addressEn', address.addressEn);
     put('addresses.0.postalCode', address.postalCode);
+  }
+  if (lang === 'fa') {
+    const latin = new Set(
+      Object.values(MERCHANT_FORM_SECTIONS)
+        .flat()
+        .filter((f) => f.ltr)
+        .map((f) => f.path),
+    );
+    for (const [path, v] of Object.entries(values)) {
+      if (!latin.has(path) || /^[\d\s/+-]+$/.test(v)) values[path] = toPersianDigits(v);
+    }
   }
   return values;
 }

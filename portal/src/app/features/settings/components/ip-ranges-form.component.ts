@@ -24,7 +24,6 @@ import { parseRanges, rangesText } from '../data/ip-ranges';
             class="input"
             rows="5"
             dir="ltr"
-            placeholder="10.0.0.0/8"
             [ngModel]="globalText()"
             (ngModelChange)="globalText.set($event)"
             data-testid="settings-global"

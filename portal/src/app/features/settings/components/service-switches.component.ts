@@ -25,7 +25,9 @@ import { ServiceSwitch } from '../data/settings-api.service';
               />
               {{ i18n.pick(s.labelFa, s.labelEn) | digits }}
             </label>
-            <span class="badge" [class.badge-neutral]="!s.enabled">{{ (s.enabled ? 'settings.on' : 'settings.off') | t }}</span>
+            <span class="badge" [class.badge-scope]="s.enabled" [class.badge-neutral]="!s.enabled">{{
+              (s.enabled ? 'settings.on' : 'settings.off') | t
+            }}</span>
           </li>
         } @empty {
           <li class="muted">{{ (loading() ? 'common.loading' : 'settings.noServices') | t }}</li>
