@@ -21,6 +21,7 @@ import { accessAuditTests } from './access-audit';
 import { ticketStoryTests, type E2eTest } from './ticket-story';
 import { basedataTests } from './basedata';
 import { agentsUsersTests } from './agents-users';
+import { portalQualityTests } from './portal-quality';
 
 interface Counts {
   passed: number;
@@ -135,6 +136,7 @@ async function main(): Promise<Counts> {
     ...brandingTests(browser, target, sessions),
     ...accessAuditTests(browser, target, sessions),
     ...agentsUsersTests(browser, target, sessions),
+    ...portalQualityTests(browser, target, sessions),
   ].filter((t) => !only || new RegExp(only).test(t.name));
   const counts = await runTests(tests, sessions);
   log(`screenshots in ${SCREENSHOTS}`);

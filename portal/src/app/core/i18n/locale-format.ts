@@ -25,6 +25,15 @@ export function localizeDigits(value: string | number | null | undefined, lang: 
   return toPersianDigits(typeof value === 'number' ? text.replace('.', '\u066B') : text);
 }
 
+/**
+ * Like {@link localizeDigits}, but a word that mixes Latin letters and digits is a code (`e2e-bookshop`,
+ * `IR12…`, `psp-a2`) and keeps its digits: only stand-alone numbers (`1404-0123`, `۵۹۴۲`) change script.
+ */
+export function localizeDigitsOutsideCodes(value: string | number | null | undefined, lang: Lang): string {
+  if (typeof value !== 'string' || lang !== 'fa') return localizeDigits(value, lang);
+  return value.replace(/[^\s]+/g, (word) => (/[A-Za-z]/.test(word) ? word : toPersianDigits(word)));
+}
+
 /** A grouped number: `۱٬۲۳۴` in Persian, `1,234` in English. */
 export function formatNumber(value: number, lang: Lang): string {
   return numberFormat(lang).format(value);

@@ -23,6 +23,11 @@ export const AGREEMENTS_ROUTES: Routes = [
         loadComponent: () => import('./pages/new-agreement-page.component').then((m) => m.NewAgreementPageComponent),
       },
       {
+        path: ':id/edit',
+        canActivate: [permissionGuard('agreements.manage')],
+        loadComponent: () => import('./pages/edit-agreement-page.component').then((m) => m.EditAgreementPageComponent),
+      },
+      {
         path: ':id',
         canActivate: [permissionGuard('agreements.read', 'agreements.manage')],
         loadComponent: () => import('./pages/agreement-detail-page.component').then((m) => m.AgreementDetailPageComponent),

@@ -6,7 +6,7 @@ import { permissionGuard } from '../../core/auth/auth.guards';
 import * as merchantsEffects from './state/merchants.effects';
 import { merchantsFeature } from './state/merchants.feature';
 
-/** `/merchants` (list), `/merchants/new`, `/merchants/:id`; the store is provided with the area. */
+/** `/merchants` (list), `/merchants/new`, `/merchants/:id`, `/merchants/:id/edit`; the store is provided with the area. */
 export const MERCHANTS_ROUTES: Routes = [
   {
     path: '',
@@ -22,6 +22,11 @@ export const MERCHANTS_ROUTES: Routes = [
         path: 'new',
         canActivate: [permissionGuard('merchants.create')],
         loadComponent: () => import('./pages/new-merchant-page.component').then((m) => m.NewMerchantPageComponent),
+      },
+      {
+        path: ':id/edit',
+        canActivate: [permissionGuard('merchants.update')],
+        loadComponent: () => import('./pages/edit-merchant-page.component').then((m) => m.EditMerchantPageComponent),
       },
       {
         path: ':id',

@@ -42,6 +42,13 @@ describe('display pipes', () => {
       expect(pipe.transform(1404001)).toBe('1404001');
       expect(pipe.transform(12500, 'group')).toBe('12,500');
     });
+
+    it('when a word is a Latin code with digits, then its digits stay Latin; the numbers beside it change', () => {
+      const pipe = create(DigitsPipe);
+      expect(pipe.transform('e2e-bookshop')).toBe('e2e-bookshop');
+      expect(pipe.transform('50 · 5942 (psp-a2)')).toBe('۵۰ · ۵۹۴۲ (psp-a2)');
+      expect(pipe.transform('1404-0123')).toBe('۱۴۰۴-۰۱۲۳');
+    });
   });
 
   describe('fileSize', () => {

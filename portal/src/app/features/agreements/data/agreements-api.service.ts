@@ -71,6 +71,17 @@ export interface NewAgreement {
   readonly terms: Partial<AgreementTerms>;
 }
 
+/** What the edit form sends (`PUT /api/agreements/:id`): dates in Jalali, the version it was filled from. */
+export interface AgreementChange {
+  readonly title: string;
+  readonly validFrom: string;
+  readonly validTo: string;
+  readonly signedBy: string | null;
+  readonly signedOn: string | null;
+  readonly terms: AgreementTerms;
+  readonly version: number;
+}
+
 /** `/api/agreements` and `/api/agents/:id/agreements/current`. */
 @Injectable({ providedIn: 'root' })
 export class AgreementsApi {
@@ -95,6 +106,14 @@ export class AgreementsApi {
 
   changeStatus(id: string, status: AgreementStatus): Observable<Agreement> {
     return this.http.post<Agreement>(`${this.base}/agreements/${encodeURIComponent(id)}/status`, { status });
+  }
+
+  update(id: string, change: AgreementChange): Observable<Agreement> {
+    return this.http.put<Agreement>(`${this.base}/agreements/${encodeURIComponent(id)}`, change);
+  }
+
+  removeFile(id: string, fileId: string): Observable<void> {
+    return this.http.delete<void>(`${this.base}/agreements/${encodeURIComponent(id)}/attachments/${encodeURIComponent(fileId)}`);
   }
 
   upload(id: string, file: File): Observable<AgreementFile> {

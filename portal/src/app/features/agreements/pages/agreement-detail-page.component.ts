@@ -25,9 +25,16 @@ import { agreementsFeature } from '../state/agreements.feature';
         <h1 data-testid="agreement-title">{{ agreement()?.title ?? '' | digits }}</h1>
       </div>
       @if (agreement(); as a) {
-        <span class="badge" data-testid="agreement-status" [attr.data-status]="a.effectiveStatus">
-          {{ statusLabel(a.effectiveStatus) | t }}
-        </span>
+        <div class="page-tools">
+          <span class="badge" data-testid="agreement-status" [attr.data-status]="a.effectiveStatus">
+            {{ statusLabel(a.effectiveStatus) | t }}
+          </span>
+          @if (canManage() && a.status !== 'terminated') {
+            <a class="btn btn-primary btn-sm" data-testid="agreement-edit" [routerLink]="['/agreements', a.id, 'edit']">{{
+              'agreements.edit.button' | t
+            }}</a>
+          }
+        </div>
       }
     </header>
     <kt-error-banner [error]="error()" />
@@ -44,13 +51,22 @@ import { agreementsFeature } from '../state/agreements.feature';
           <dt>{{ 'agreements.field.validity' | t }}</dt>
           <dd data-testid="agreement-validity">{{ a.validFromJalali | digits }} – {{ a.validToJalali | digits }}</dd>
           <dt>{{ 'agreements.field.signedBy' | t }}</dt>
-          <dd>{{ a.signedBy ?? '—' }}</dd>
+          <dd data-testid="agreement-signed">
+            {{ a.signedBy ?? '—' }}
+            @if (a.signedOnJalali) {
+              · {{ a.signedOnJalali | digits }}
+            }
+          </dd>
           <dt>{{ 'agreements.field.createdBy' | t }}</dt>
           <dd>{{ a.createdBy.name }}</dd>
           <dt>{{ 'agreements.terms.psps' | t }}</dt>
-          <dd data-testid="agreement-psps">{{ a.terms.allowedPsps.join('، ') || '—' }}</dd>
+          <dd data-testid="agreement-psps">
+            <bdi dir="ltr">{{ a.terms.allowedPsps.join(', ') || '—' }}</bdi>
+          </dd>
           <dt>{{ 'agreements.terms.models' | t }}</dt>
-          <dd>{{ a.terms.allowedDeviceModels.join('، ') || '—' }}</dd>
+          <dd data-testid="agreement-models">
+            <bdi dir="ltr">{{ a.terms.allowedDeviceModels.join(', ') || '—' }}</bdi>
+          </dd>
         </dl>
         @if (a.terms.commissions.length) {
           <h2 class="card-title">{{ 'agreements.terms.commissions' | t }}</h2>
@@ -95,9 +111,21 @@ import { agreementsFeature } from '../state/agreements.feature';
         <h2 class="card-title">{{ 'agreements.attachments' | t }}</h2>
         <ul data-testid="agreement-files">
           @for (f of a.attachments; track f.id) {
-            <li>
+            <li data-testid="agreement-file" [attr.data-file-id]="f.id">
               <button type="button" class="btn btn-ghost btn-sm" (click)="download(a.id, f)">{{ f.fileName }}</button>
               <small class="muted">{{ f.size | fileSize }}</small>
+              @if (canManage()) {
+                <button
+                  type="button"
+                  class="btn btn-danger-ghost btn-sm"
+                  data-testid="agreement-file-remove"
+                  [attr.aria-label]="('agreements.removeFile' | t) + ' ' + f.fileName"
+                  [disabled]="busy()"
+                  (click)="removeFile(a.id, f.id)"
+                >
+                  {{ 'agreements.removeFile' | t }}
+                </button>
+              }
             </li>
           } @empty {
             <li class="muted">{{ 'agreements.noFiles' | t }}</li>
@@ -111,7 +139,7 @@ import { agreementsFeature } from '../state/agreements.feature';
         }
       </section>
     } @else if (loading()) {
-      <p class="muted">{{ 'common.loading' | t }}</p>
+      <p class="card empty"><span class="spinner" aria-hidden="true"></span> {{ 'common.loading' | t }}</p>
     }
   `,
   styles: `
@@ -164,6 +192,10 @@ export class AgreementDetailPageComponent implements OnInit {
     const file = input.files?.[0];
     if (file) this.store.dispatch(AgreementDetailPageActions.fileChosen({ id, file }));
     input.value = '';
+  }
+
+  protected removeFile(id: string, fileId: string): void {
+    this.store.dispatch(AgreementDetailPageActions.fileRemoved({ id, fileId }));
   }
 
   protected download(id: string, file: AgreementFile): void {

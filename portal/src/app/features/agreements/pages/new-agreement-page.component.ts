@@ -7,14 +7,9 @@ import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { ErrorBannerComponent } from '../../../shared/ui/error-banner.component';
 import { FieldErrorsComponent } from '../../../shared/ui/field-errors.component';
 import { PublicApi } from '../../auth/data/public-api.service';
+import { codesFrom as codes } from '../data/agreement-form';
 import { NewAgreementPageActions } from '../state/agreements.actions';
 import { agreementsFeature } from '../state/agreements.feature';
-
-const codes = (text: string) =>
-  text
-    .split(/[,،\s]+/)
-    .map((c) => c.trim())
-    .filter(Boolean);
 
 /** Create an agreement: party, title, Jalali dates (any digits), PSPs, models, one commission and one quota. */
 @Component({

@@ -1,14 +1,16 @@
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { catchError, exhaustMap, map, of, switchMap, tap } from 'rxjs';
+import { catchError, concatMap, exhaustMap, map, of, switchMap, tap } from 'rxjs';
 
 import { toApiError } from '../../../core/api/api-error';
+import { NotificationService } from '../../../core/notifications/notification.service';
 import { AgreementsApi } from '../data/agreements-api.service';
 import {
   AgreementDetailPageActions,
   AgreementListPageActions,
   AgreementsApiActions,
+  EditAgreementPageActions,
   NewAgreementPageActions,
 } from './agreements.actions';
 
@@ -29,7 +31,7 @@ export const loadList = createEffect(
 export const loadOne = createEffect(
   (actions$ = inject(Actions), api = inject(AgreementsApi)) =>
     actions$.pipe(
-      ofType(AgreementDetailPageActions.opened),
+      ofType(AgreementDetailPageActions.opened, EditAgreementPageActions.opened, EditAgreementPageActions.reloadClicked),
       switchMap(({ id }) =>
         api.get(id).pipe(
           map((agreement) => AgreementsApiActions.loaded({ agreement })),
@@ -67,6 +69,47 @@ export const upload = createEffect(
       ),
     ),
   { functional: true },
+);
+
+export const removeFile = createEffect(
+  (actions$ = inject(Actions), api = inject(AgreementsApi)) =>
+    actions$.pipe(
+      ofType(AgreementDetailPageActions.fileRemoved),
+      concatMap(({ id, fileId }) =>
+        api.removeFile(id, fileId).pipe(
+          switchMap(() => api.get(id)),
+          map((agreement) => AgreementsApiActions.loaded({ agreement })),
+          catchError((error: unknown) => of(AgreementsApiActions.changeFailed({ error: toApiError(error) }))),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+export const update = createEffect(
+  (actions$ = inject(Actions), api = inject(AgreementsApi)) =>
+    actions$.pipe(
+      ofType(EditAgreementPageActions.submitted),
+      exhaustMap(({ id, change }) =>
+        api.update(id, change).pipe(
+          map((agreement) => AgreementsApiActions.updated({ agreement })),
+          catchError((error: unknown) => of(AgreementsApiActions.updateFailed({ error: toApiError(error) }))),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+export const openUpdated = createEffect(
+  (actions$ = inject(Actions), router = inject(Router), notify = inject(NotificationService)) =>
+    actions$.pipe(
+      ofType(AgreementsApiActions.updated),
+      tap(({ agreement }) => {
+        notify.success('toast.actionDone');
+        void router.navigate(['/agreements', agreement.id]);
+      }),
+    ),
+  { functional: true, dispatch: false },
 );
 
 export const create = createEffect(

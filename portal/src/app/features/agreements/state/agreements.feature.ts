@@ -1,4 +1,4 @@
-import { createFeature, createReducer, on } from '@ngrx/store';
+import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 
 import { ApiError } from '../../../core/api/api-error';
 import { Agreement, AgreementPage, AgreementQuery } from '../data/agreements-api.service';
@@ -6,6 +6,7 @@ import {
   AgreementDetailPageActions,
   AgreementListPageActions,
   AgreementsApiActions,
+  EditAgreementPageActions,
   NewAgreementPageActions,
 } from './agreements.actions';
 
@@ -21,7 +22,7 @@ export interface AgreementsState {
   readonly formError: ApiError | null;
 }
 
-const initialState: AgreementsState = {
+export const initialAgreementsState: AgreementsState = {
   query: { status: '', agentId: '', current: false, page: 1 },
   page: null,
   listLoading: false,
@@ -36,7 +37,7 @@ const initialState: AgreementsState = {
 export const agreementsFeature = createFeature({
   name: 'agreements',
   reducer: createReducer(
-    initialState,
+    initialAgreementsState,
     on(AgreementListPageActions.opened, AgreementListPageActions.queryChanged, (state, { query }) => ({
       ...state,
       query,
@@ -51,11 +52,27 @@ export const agreementsFeature = createFeature({
       detailLoading: true,
       detailError: null,
     })),
-    on(AgreementDetailPageActions.statusChosen, AgreementDetailPageActions.fileChosen, (state) => ({
+    on(EditAgreementPageActions.opened, EditAgreementPageActions.reloadClicked, (state, { id }) => ({
       ...state,
-      busy: true,
+      detail: state.detail?.id === id ? state.detail : null,
+      detailLoading: true,
       detailError: null,
+      busy: false,
+      formError: null,
     })),
+    on(EditAgreementPageActions.submitted, (state) => ({ ...state, busy: true, formError: null })),
+    on(AgreementsApiActions.updated, (state, { agreement }) => ({ ...state, busy: false, detail: agreement })),
+    on(AgreementsApiActions.updateFailed, (state, { error }) => ({ ...state, busy: false, formError: error })),
+    on(
+      AgreementDetailPageActions.statusChosen,
+      AgreementDetailPageActions.fileChosen,
+      AgreementDetailPageActions.fileRemoved,
+      (state) => ({
+        ...state,
+        busy: true,
+        detailError: null,
+      }),
+    ),
     on(AgreementsApiActions.loaded, (state, { agreement }) => ({
       ...state,
       detail: agreement,
@@ -73,4 +90,8 @@ export const agreementsFeature = createFeature({
     on(AgreementsApiActions.created, (state, { agreement }) => ({ ...state, busy: false, detail: agreement })),
     on(AgreementsApiActions.createFailed, (state, { error }) => ({ ...state, busy: false, formError: error })),
   ),
+  extraSelectors: ({ selectFormError }) => ({
+    /** Someone else saved the agreement since the form was filled (optimistic version check). */
+    selectVersionConflict: createSelector(selectFormError, (e) => e?.code === 'AGREEMENT_VERSION_CONFLICT'),
+  }),
 });

@@ -56,6 +56,21 @@ export interface ImportReport {
   unchanged: number;
 }
 
+/** What a mapping import or bulk save changed. */
+export interface MappingReport {
+  dryRun: boolean;
+  set: number;
+  cleared: number;
+  unchanged: number;
+}
+
+/** One mapping to set (`pspCode`) or clear (`null`). */
+export interface MappingChange {
+  kind: BaseKind;
+  code: string;
+  pspCode: string | null;
+}
+
 export interface MappingItem {
   kind: BaseKind;
   code: string;
@@ -151,9 +166,19 @@ export class BaseDataApi {
     return this.http.get<{ psp: string; kinds: UnmappedKind[] }>(`${this.base}/mappings/${psp}/unmapped`);
   }
 
-  setMapping(psp: string, kind: BaseKind, code: string, pspCode: string | null): Observable<unknown> {
-    const url = `${this.base}/mappings/${psp}/${kind}/${encodeURIComponent(code)}`;
-    return pspCode === null ? this.http.delete(url) : this.http.put(url, { pspCode });
+  /** All or none: the API refuses the whole batch when one line is wrong (`items.<n>.…`). */
+  bulkMappings(psp: string, items: readonly MappingChange[]): Observable<MappingReport> {
+    return this.http.post<MappingReport>(`${this.base}/mappings/${encodeURIComponent(psp)}/bulk`, { items });
+  }
+
+  exportMappingsCsv(psp: string): Observable<Blob> {
+    return this.http.get(`${this.base}/mappings/${encodeURIComponent(psp)}/export.csv`, { responseType: 'blob' });
+  }
+
+  importMappingsCsv(psp: string, file: File): Observable<MappingReport> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.http.post<MappingReport>(`${this.base}/mappings/${encodeURIComponent(psp)}/import`, form);
   }
 }
 

@@ -1,17 +1,21 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { Store } from '@ngrx/store';
 
-import { ApiError, toApiError } from '../../../core/api/api-error';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { MessageKey } from '../../../core/i18n/messages.fa';
-import { DigitsPipe } from '../../../shared/pipes/digits.pipe';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
-import { BaseDataApi, BaseItem, BaseKind, MAPPABLE_KINDS, MappingItem, UnmappedKind } from '../data/basedata-api.service';
+import { ImportProblemsComponent } from '../components/import-problems.component';
+import { MappingTableComponent } from '../components/mapping-table.component';
+import { UnmappedViewComponent } from '../components/unmapped-view.component';
+import { BaseKind, MAPPABLE_KINDS, MappingChange } from '../data/basedata-api.service';
+import { MappingPageActions } from '../state/basedata.actions';
+import { mappingFeature } from '../state/mapping.feature';
 
-/** Per PSP: each item's code at that PSP with inline edit, and what is still unmapped. */
+/** Per PSP: each item's code at that PSP (row or bulk save, CSV out and in), and what is still unmapped. */
 @Component({
   selector: 'kt-mapping-page',
-  imports: [FormsModule, TranslatePipe, DigitsPipe],
+  imports: [FormsModule, TranslatePipe, ImportProblemsComponent, MappingTableComponent, UnmappedViewComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="page-head">
@@ -20,141 +24,136 @@ import { BaseDataApi, BaseItem, BaseKind, MAPPABLE_KINDS, MappingItem, UnmappedK
         <p class="muted">{{ 'basedata.mapping.subtitle' | t }}</p>
       </div>
     </header>
-    <section class="card">
-      <div class="page-tools">
-        <label class="label"
-          >{{ 'basedata.kind.psp' | t }}
-          <select class="input" data-testid="mapping-psp" [ngModel]="psp()" (ngModelChange)="psp.set($event); reload()">
+    <section class="card card-flush">
+      <div class="filters">
+        <div class="filter">
+          <label class="label" for="map-psp">{{ 'basedata.mapping.psp' | t }}</label>
+          <select id="map-psp" class="input" data-testid="mapping-psp" [ngModel]="psp()" (ngModelChange)="choosePsp($event)">
             @for (p of psps(); track p.code) {
-              <option [value]="p.code">{{ i18n.lang() === 'fa' ? p.nameFa : p.nameEn }}</option>
+              <option [value]="p.code">{{ i18n.pick(p.nameFa, p.nameEn) }}</option>
             }
           </select>
-        </label>
-        <label class="label"
-          >{{ 'basedata.mapping.kind' | t }}
-          <select class="input" data-testid="mapping-kind" [ngModel]="kind()" (ngModelChange)="kind.set($event); reload()">
+        </div>
+        <div class="filter">
+          <label class="label" for="map-kind">{{ 'basedata.mapping.kind' | t }}</label>
+          <select id="map-kind" class="input" data-testid="mapping-kind" [ngModel]="kind()" (ngModelChange)="chooseKind($event)">
             @for (k of kinds; track k) {
               <option [value]="k">{{ kindKey(k) | t }}</option>
             }
           </select>
-        </label>
-      </div>
-      @if (error(); as e) {
-        <p class="banner banner-error" role="alert">{{ i18n.text(e.message) }}</p>
-      }
-      <table class="table" data-testid="mapping-table">
-        <thead>
-          <tr>
-            <th>{{ 'basedata.code' | t }}</th>
-            <th>{{ 'basedata.name' | t }}</th>
-            <th>{{ 'basedata.mapping.pspCode' | t }}</th>
-            <th></th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (m of items(); track m.code) {
-            <tr [attr.data-testid]="'mapping-row-' + m.code">
-              <td dir="ltr">{{ m.code | digits }}</td>
-              <td>{{ i18n.lang() === 'fa' ? m.nameFa : m.nameEn }}</td>
-              <td>
-                <input class="input" dir="ltr" [attr.data-testid]="'mapping-input-' + m.code" [(ngModel)]="edits[m.code]" />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  class="btn btn-primary btn-sm"
-                  [attr.data-testid]="'mapping-save-' + m.code"
-                  (click)="save(m)"
-                >
-                  {{ 'basedata.save' | t }}
-                </button>
-                @if (m.pspCode !== null) {
-                  <button
-                    type="button"
-                    class="btn btn-danger-ghost btn-sm"
-                    [attr.data-testid]="'mapping-clear-' + m.code"
-                    (click)="clear(m)"
-                  >
-                    {{ 'basedata.mapping.clear' | t }}
-                  </button>
-                }
-              </td>
-            </tr>
-          }
-        </tbody>
-      </table>
-    </section>
-    <section class="card" data-testid="unmapped-view">
-      <h2 class="card-title">{{ 'basedata.mapping.unmapped' | t }}</h2>
-      @for (u of unmapped(); track u.kind) {
-        <div [attr.data-testid]="'unmapped-' + u.kind">
-          <strong>{{ kindKey(u.kind) | t }}</strong>: {{ u.unmapped | digits }} / {{ u.total | digits }}
-          <ul>
-            @for (i of u.items; track i.code) {
-              <li [attr.data-testid]="'unmapped-item-' + u.kind + '-' + i.code">
-                {{ i18n.lang() === 'fa' ? i.nameFa : i.nameEn }} ({{ i.code | digits }})
-              </li>
+        </div>
+        <div class="page-tools push">
+          <button
+            type="button"
+            class="btn btn-ghost btn-sm"
+            data-testid="mapping-export"
+            [disabled]="!psp()"
+            (click)="exportCsv()"
+          >
+            {{ 'basedata.export' | t }}
+          </button>
+          <label class="btn btn-ghost btn-sm" [class.disabled]="!psp() || importing()">
+            @if (importing()) {
+              <span class="spinner" aria-hidden="true"></span>
             }
-          </ul>
+            {{ 'basedata.import' | t }}
+            <input type="file" accept=".csv,text/csv" hidden data-testid="mapping-import" (change)="importCsv($event)" />
+          </label>
+        </div>
+      </div>
+      @if (report() || error() || (!loading() && psps().length === 0)) {
+        <div class="body">
+          @if (report(); as r) {
+            <p class="banner banner-info" data-testid="mapping-report">
+              {{ 'basedata.mapping.report' | t: { set: r.set, cleared: r.cleared, unchanged: r.unchanged } }}
+            </p>
+          }
+          @if (error(); as e) {
+            <kt-import-problems
+              [error]="e"
+              [problems]="problems()"
+              [lineLabel]="refused().length ? 'basedata.item' : 'basedata.line'"
+              testId="mapping-errors"
+              rowTestId="mapping-error-row"
+            />
+          }
+          @if (!loading() && psps().length === 0 && !error()) {
+            <p class="empty" data-testid="mapping-no-psp">{{ 'basedata.mapping.noPsp' | t }}</p>
+          }
         </div>
       }
+      <kt-mapping-table
+        [items]="items()"
+        [loading]="loading()"
+        [saving]="saving()"
+        (save)="submit([$event])"
+        (saveAll)="submit($event)"
+      />
     </section>
+    <kt-unmapped-view [kinds]="unmapped()" />
+  `,
+  styles: `
+    .push {
+      margin-inline-start: auto;
+    }
+    .body {
+      padding: 1rem 1rem 0;
+    }
+    .disabled {
+      pointer-events: none;
+      opacity: 0.6;
+    }
+    kt-unmapped-view {
+      display: block;
+      margin-top: 1rem;
+    }
   `,
 })
 export class MappingPageComponent implements OnInit {
-  private readonly api = inject(BaseDataApi);
+  private readonly store = inject(Store);
   protected readonly i18n = inject(I18nService);
   protected readonly kinds = MAPPABLE_KINDS;
-  protected readonly psps = signal<BaseItem[]>([]);
-  protected readonly psp = signal('');
-  protected readonly kind = signal<BaseKind>('guild');
-  protected readonly items = signal<MappingItem[]>([]);
-  protected readonly unmapped = signal<UnmappedKind[]>([]);
-  protected readonly error = signal<ApiError | null>(null);
-  protected edits: Record<string, string> = {};
+  protected readonly psps = this.store.selectSignal(mappingFeature.selectPsps);
+  protected readonly psp = this.store.selectSignal(mappingFeature.selectPsp);
+  protected readonly kind = this.store.selectSignal(mappingFeature.selectKind);
+  protected readonly items = this.store.selectSignal(mappingFeature.selectItems);
+  protected readonly unmapped = this.store.selectSignal(mappingFeature.selectUnmapped);
+  protected readonly loading = this.store.selectSignal(mappingFeature.selectLoading);
+  protected readonly saving = this.store.selectSignal(mappingFeature.selectSaving);
+  protected readonly importing = this.store.selectSignal(mappingFeature.selectImporting);
+  protected readonly report = this.store.selectSignal(mappingFeature.selectReport);
+  protected readonly error = this.store.selectSignal(mappingFeature.selectError);
+  protected readonly refused = this.store.selectSignal(mappingFeature.selectRefused);
+  protected readonly problems = this.store.selectSignal(mappingFeature.selectProblems);
 
   ngOnInit(): void {
-    this.api.list('psp', '', false).subscribe({
-      next: (page) => {
-        this.psps.set(page.items);
-        this.psp.set(page.items[0]?.code ?? '');
-        this.reload();
-      },
-      error: (e: unknown) => this.error.set(toApiError(e)),
-    });
+    this.store.dispatch(MappingPageActions.opened());
   }
 
   protected kindKey(kind: BaseKind): MessageKey {
     return `basedata.kind.${kind}` as MessageKey;
   }
 
-  protected reload(): void {
-    const psp = this.psp();
-    if (!psp) return;
-    this.api.mappings(psp, this.kind()).subscribe({
-      next: ({ items }) => {
-        this.edits = Object.fromEntries(items.map((i) => [i.code, i.pspCode ?? '']));
-        this.items.set(items);
-      },
-      error: (e: unknown) => this.error.set(toApiError(e)),
-    });
-    this.api.unmapped(psp).subscribe({ next: ({ kinds }) => this.unmapped.set(kinds.filter((k) => k.unmapped > 0)) });
+  protected choosePsp(psp: string): void {
+    this.store.dispatch(MappingPageActions.pspChosen({ psp }));
   }
 
-  protected save(m: MappingItem): void {
-    const value = (this.edits[m.code] ?? '').trim();
-    this.write(m, value === '' ? null : value);
+  protected chooseKind(kind: BaseKind): void {
+    this.store.dispatch(MappingPageActions.kindChosen({ kind }));
   }
 
-  protected clear(m: MappingItem): void {
-    this.write(m, null);
+  protected submit(changes: readonly MappingChange[]): void {
+    if (changes.length) this.store.dispatch(MappingPageActions.changesSubmitted({ psp: this.psp(), changes }));
   }
 
-  private write(m: MappingItem, pspCode: string | null): void {
-    this.error.set(null);
-    this.api.setMapping(this.psp(), m.kind, m.code, pspCode).subscribe({
-      next: () => this.reload(),
-      error: (e: unknown) => this.error.set(toApiError(e)),
-    });
+  protected exportCsv(): void {
+    this.store.dispatch(MappingPageActions.exportClicked({ psp: this.psp() }));
+  }
+
+  protected importCsv(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) this.store.dispatch(MappingPageActions.importChosen({ psp: this.psp(), file }));
   }
 }

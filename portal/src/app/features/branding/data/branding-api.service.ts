@@ -45,6 +45,11 @@ export class BrandingApi {
     return this.http.post<AgentBranding>(`${this.url(agent)}/logo`, form);
   }
 
+  /** The parent's logo (or none) shows again. */
+  removeLogo(agent: string): Observable<AgentBranding> {
+    return this.http.delete<AgentBranding>(`${this.url(agent)}/logo`);
+  }
+
   addDomain(agent: string, domain: string): Observable<AgentBranding> {
     return this.http.post<AgentBranding>(`${this.url(agent)}/domains`, { domain });
   }

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 
 import { ApiError, validationError } from '../../../core/api/api-error';
 import { I18nService } from '../../../core/i18n/i18n.service';
@@ -6,110 +16,23 @@ import { MessageKey } from '../../../core/i18n/messages.fa';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { ErrorBannerComponent } from '../../../shared/ui/error-banner.component';
 import { FieldErrorsComponent } from '../../../shared/ui/field-errors.component';
+import { LiveCheck } from '../data/live-checks';
 import {
-  LiveCheck,
-  liveJalaliDate,
-  liveLegalId,
-  liveMobile,
-  liveNationalCode,
-  livePostalCode,
-  liveSheba,
-} from '../data/live-checks';
-import { MerchantDraft, MerchantKind } from '../data/merchants.models';
+  FIXED_ON_EDIT,
+  FieldDef,
+  MERCHANT_FORM_SECTIONS,
+  SectionKey,
+  buildMerchantDraft,
+  buildMerchantUpdate,
+  merchantFormValues,
+} from '../data/merchant-draft';
+import { MerchantDetail, MerchantDraft, MerchantKind } from '../data/merchants.models';
 
-/** One input of the form; `path` is the API's field path (also the key of its error messages). */
-export interface FieldDef {
-  readonly path: string;
-  readonly label: MessageKey;
-  readonly ltr?: boolean;
-  readonly optional?: boolean;
-  readonly placeholder?: string;
-  readonly live?: (value: string) => LiveCheck;
-}
-
-type SectionKey = 'natural' | 'legal' | 'ceo' | 'contact' | 'address' | 'shop' | 'account';
-
-export const MERCHANT_FORM_SECTIONS: Readonly<Record<SectionKey, readonly FieldDef[]>> = {
-  natural: [
-    { path: 'nationalCode', label: 'merchants.nationalCode', ltr: true, placeholder: '0013542419', live: liveNationalCode },
-    { path: 'firstNameFa', label: 'merchants.firstNameFa' },
-    { path: 'lastNameFa', label: 'merchants.lastNameFa' },
-    { path: 'firstNameEn', label: 'merchants.firstNameEn', ltr: true },
-    { path: 'lastNameEn', label: 'merchants.lastNameEn', ltr: true },
-    { path: 'fatherNameFa', label: 'merchants.fatherNameFa' },
-    { path: 'birthDate', label: 'merchants.birthDate', ltr: true, placeholder: '۱۳۷۰/۰۵/۱۲', live: liveJalaliDate },
-    { path: 'idCardNumber', label: 'merchants.idCardNumber', ltr: true, optional: true },
-  ],
-  legal: [
-    { path: 'legalId', label: 'merchants.legalId', ltr: true, placeholder: '10380284790', live: liveLegalId },
-    { path: 'companyNameFa', label: 'merchants.companyNameFa' },
-    { path: 'companyNameEn', label: 'merchants.companyNameEn', ltr: true },
-    { path: 'registrationNumber', label: 'merchants.registrationNumber', ltr: true },
-    { path: 'registrationDate', label: 'merchants.registrationDate', ltr: true, placeholder: '۱۳۸۵/۰۳/۲۰', live: liveJalaliDate },
-  ],
-  ceo: [
-    { path: 'representatives.0.nationalCode', label: 'merchants.nationalCode', ltr: true, live: liveNationalCode },
-    { path: 'representatives.0.firstNameFa', label: 'merchants.firstNameFa' },
-    { path: 'representatives.0.lastNameFa', label: 'merchants.lastNameFa' },
-    { path: 'representatives.0.firstNameEn', label: 'merchants.firstNameEn', ltr: true },
-    { path: 'representatives.0.lastNameEn', label: 'merchants.lastNameEn', ltr: true },
-  ],
-  contact: [
-    { path: 'mobile', label: 'merchants.mobile', ltr: true, placeholder: '09123456789', live: liveMobile },
-    { path: 'taxTrackingCode', label: 'merchants.taxTrackingCode', ltr: true, optional: true },
-  ],
-  address: [
-    { path: 'addresses.0.addressFa', label: 'merchants.addressFa' },
-    { path: 'addresses.0.addressEn', label: 'merchants.addressEn', ltr: true },
-    { path: 'addresses.0.postalCode', label: 'merchants.postalCode', ltr: true, live: livePostalCode },
-  ],
-  shop: [
-    { path: 'shops.0.nameFa', label: 'merchants.shop.nameFa' },
-    { path: 'shops.0.nameEn', label: 'merchants.shop.nameEn', ltr: true },
-    { path: 'shops.0.guildCode', label: 'merchants.shop.guildCode', ltr: true, placeholder: '5411' },
-    { path: 'shops.0.addressFa', label: 'merchants.addressFa' },
-    { path: 'shops.0.addressEn', label: 'merchants.addressEn', ltr: true },
-    { path: 'shops.0.postalCode', label: 'merchants.postalCode', ltr: true, live: livePostalCode },
-    { path: 'shops.0.phone', label: 'merchants.phone', ltr: true, optional: true },
-  ],
-  account: [
-    { path: 'accounts.0.sheba', label: 'merchants.account.sheba', ltr: true, placeholder: 'IR…', live: liveSheba },
-    { path: 'accounts.0.ownerNameFa', label: 'merchants.account.ownerNameFa' },
-  ],
-};
-
-/** Sets `a.0.b` in a plain object, creating arrays for numeric steps. */
-export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const steps = path.split('.');
-  let node: Record<string, unknown> = target;
-  steps.forEach((step, i) => {
-    if (i === steps.length - 1) {
-      node[step] = value;
-      return;
-    }
-    const nextIsIndex = /^\d+$/.test(steps[i + 1]);
-    node[step] ??= nextIsIndex ? [] : {};
-    node = node[step] as Record<string, unknown>;
-  });
-}
-
-/** Builds the API body from the visible fields (empty optional fields are left out). */
-export function buildMerchantDraft(
-  kind: MerchantKind,
-  values: Readonly<Record<string, string>>,
-  sections: readonly FieldDef[],
-): MerchantDraft {
-  const draft: Record<string, unknown> = { kind };
-  for (const f of sections) {
-    const v = (values[f.path] ?? '').trim();
-    if (v === '' && f.optional) continue;
-    setPath(draft, f.path, v);
-  }
-  if (kind === 'legal') setPath(draft, 'representatives.0.role', 'ceo');
-  return draft as MerchantDraft;
-}
-
-/** The new-merchant form: natural or legal person, one address, optionally a shop and a Sheba account. */
+/**
+ * The merchant form. New: natural or legal person, one address, optionally a shop and a Sheba account.
+ * Edit (`[merchant]` given): the same fields filled in, kind and national code / legal ID fixed, no shop or
+ * account sections (those are edited on the merchant page); emits the PATCH body.
+ */
 @Component({
   selector: 'kt-merchant-form',
   imports: [TranslatePipe, FieldErrorsComponent, ErrorBannerComponent],
@@ -125,6 +48,7 @@ export function buildMerchantDraft(
             name="kind"
             value="natural"
             data-testid="merchant-kind-natural"
+            [disabled]="editing()"
             [checked]="kind() === 'natural'"
             (change)="kind.set('natural')"
           />
@@ -136,6 +60,7 @@ export function buildMerchantDraft(
             name="kind"
             value="legal"
             data-testid="merchant-kind-legal"
+            [disabled]="editing()"
             [checked]="kind() === 'legal'"
             (change)="kind.set('legal')"
           />
@@ -174,6 +99,8 @@ export function buildMerchantDraft(
                     [attr.data-testid]="'merchant-field-' + f.path"
                     [attr.placeholder]="f.placeholder ?? null"
                     [value]="values()[f.path] ?? ''"
+                    [readOnly]="fixed(f)"
+                    [class.fixed]="fixed(f)"
                     (input)="setValue(f.path, $any($event.target).value)"
                     (blur)="blurred(f.path)"
                     autocomplete="off"
@@ -211,11 +138,16 @@ export function buildMerchantDraft(
         </section>
       }
       <div class="form-actions">
+        @if (editing()) {
+          <button type="button" class="btn btn-ghost" data-testid="merchant-edit-cancel" (click)="cancelled.emit()">
+            {{ 'merchants.edit.cancel' | t }}
+          </button>
+        }
         <button type="submit" class="btn btn-primary" data-testid="merchant-submit" [disabled]="busy()">
           @if (busy()) {
             <span class="spinner" aria-hidden="true"></span>
           }
-          {{ 'merchants.form.submit' | t }}
+          {{ (editing() ? 'merchants.edit.save' : 'merchants.form.submit') | t }}
         </button>
       </div>
     </form>
@@ -256,6 +188,11 @@ export function buildMerchantDraft(
     .form-actions {
       display: flex;
       justify-content: flex-end;
+      gap: 0.5rem;
+    }
+    .fixed {
+      background: #f1f5f9;
+      color: var(--muted);
     }
   `,
 })
@@ -263,12 +200,26 @@ export class MerchantFormComponent {
   protected readonly i18n = inject(I18nService);
   readonly busy = input(false);
   readonly error = input<ApiError | null>(null);
+  /** The stored merchant to edit; without it the form creates a new one. */
+  readonly merchant = input<MerchantDetail | null>(null);
   readonly submitted = output<MerchantDraft>();
+  /** Edit mode: the PATCH body. */
+  readonly saved = output<Record<string, unknown>>();
+  readonly cancelled = output();
 
-  protected readonly kind = signal<MerchantKind>('natural');
+  protected readonly editing = computed(() => this.merchant() !== null);
+  protected readonly kind = linkedSignal<MerchantKind>(() => this.merchant()?.kind ?? 'natural');
   protected readonly withShop = signal(true);
   protected readonly withAccount = signal(true);
-  protected readonly values = signal<Readonly<Record<string, string>>>({});
+  protected readonly values = linkedSignal<Readonly<Record<string, string>>>(() => {
+    const m = this.merchant();
+    return m
+      ? merchantFormValues(
+          m,
+          untracked(() => this.i18n.lang()),
+        )
+      : {};
+  });
   private readonly touched = signal<ReadonlySet<string>>(new Set());
   private readonly tried = signal(false);
   /** Errors that are not about a field of this form (e.g. MERCHANT_EXISTS is, and shows under it). */
@@ -286,6 +237,9 @@ export class MerchantFormComponent {
     list.push(
       { key: 'contact', title: 'merchants.form.contact', fields: s.contact, open: true },
       { key: 'address', title: 'merchants.form.address', fields: s.address, open: true },
+    );
+    if (this.editing()) return list;
+    list.push(
       { key: 'shop', title: 'merchants.form.shop', fields: s.shop, open: this.withShop() },
       { key: 'account', title: 'merchants.form.account', fields: s.account, open: this.withAccount() },
     );
@@ -297,6 +251,11 @@ export class MerchantFormComponent {
       .filter((x) => x.open)
       .flatMap((x) => x.fields),
   );
+
+  /** The identity of a stored merchant is shown but not editable. */
+  protected fixed(f: FieldDef): boolean {
+    return this.editing() && FIXED_ON_EDIT.includes(f.path);
+  }
 
   protected setValue(path: string, value: string): void {
     this.values.update((v) => ({ ...v, [path]: value }));
@@ -330,6 +289,8 @@ export class MerchantFormComponent {
       (f) => (!f.optional && !(values[f.path] ?? '').trim()) || (f.live && f.live(values[f.path] ?? '').error),
     );
     if (blocked || this.busy()) return;
-    this.submitted.emit(buildMerchantDraft(this.kind(), values, fields));
+    const stored = this.merchant();
+    if (stored) this.saved.emit(buildMerchantUpdate(stored, values, fields));
+    else this.submitted.emit(buildMerchantDraft(this.kind(), values, fields));
   }
 }

@@ -38,6 +38,11 @@ export class MerchantsApi {
     return this.http.post<MerchantDetail>(this.base, draft);
   }
 
+  /** `PATCH /api/merchants/:id`: kind and national code / legal ID are fixed; lists sent replace the stored ones. */
+  update(id: string, changes: Readonly<Record<string, unknown>>): Observable<MerchantDetail> {
+    return this.http.patch<MerchantDetail>(this.url(id), changes);
+  }
+
   documentTypes(): Observable<readonly DocumentType[]> {
     return this.http.get<{ items: DocumentType[] }>(`${this.base}/document-types`).pipe(map((r) => r.items));
   }

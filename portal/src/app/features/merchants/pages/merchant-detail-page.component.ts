@@ -12,8 +12,8 @@ import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { ErrorBannerComponent } from '../../../shared/ui/error-banner.component';
 import { FieldErrorsComponent } from '../../../shared/ui/field-errors.component';
 import { saveBlob } from '../../tickets/data/save-blob';
-import { MERCHANT_FORM_SECTIONS } from '../components/merchant-form.component';
 import { liveSheba } from '../data/live-checks';
+import { MERCHANT_FORM_SECTIONS } from '../data/merchant-draft';
 import { MerchantsApi } from '../data/merchants-api.service';
 import { MerchantDocument, ShopDraft } from '../data/merchants.models';
 import { MerchantDetailPageActions } from '../state/merchants.actions';
@@ -45,7 +45,14 @@ type Tab = 'details' | 'shops' | 'accounts' | 'documents';
             {{ i18n.pick(m.agent.nameFa, m.agent.nameEn) }}
           </p>
         </div>
-        <a class="btn btn-ghost" routerLink="/merchants">{{ 'common.back' | t }}</a>
+        <div class="page-tools">
+          @if (canEdit()) {
+            <a class="btn btn-primary" data-testid="merchant-edit" [routerLink]="['/merchants', m.id, 'edit']">{{
+              'merchants.edit.button' | t
+            }}</a>
+          }
+          <a class="btn btn-ghost" routerLink="/merchants">{{ 'common.back' | t }}</a>
+        </div>
       </header>
       <nav class="tabs" role="tablist" data-testid="merchant-tabs">
         @for (t of tabs; track t.key) {

@@ -28,6 +28,15 @@ export const NewMerchantPageActions = createActionGroup({
   },
 });
 
+export const EditMerchantPageActions = createActionGroup({
+  source: 'Edit Merchant Page',
+  events: {
+    Opened: props<{ id: string }>(),
+    Submitted: props<{ id: string; changes: Readonly<Record<string, unknown>> }>(),
+    Cancelled: props<{ id: string }>(),
+  },
+});
+
 export const MerchantDetailPageActions = createActionGroup({
   source: 'Merchant Detail Page',
   events: {
@@ -52,6 +61,8 @@ export const MerchantsApiActions = createActionGroup({
     'Document Types Loaded': props<{ types: readonly DocumentType[] }>(),
     'Create Succeeded': props<{ merchant: MerchantDetail }>(),
     'Create Failed': props<{ error: ApiError }>(),
+    'Update Succeeded': props<{ merchant: MerchantDetail }>(),
+    'Update Failed': props<{ error: ApiError }>(),
     /** A change on the merchant page went through; the page reloads the merchant. */
     'Change Succeeded': props<{ id: string; kind: string }>(),
     'Change Failed': props<{ kind: string; error: ApiError }>(),

@@ -4,8 +4,10 @@ import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Observable, catchError, concatMap, exhaustMap, filter, map, of, switchMap, tap } from 'rxjs';
 
 import { toApiError } from '../../../core/api/api-error';
+import { NotificationService } from '../../../core/notifications/notification.service';
 import { MerchantsApi } from '../data/merchants-api.service';
 import {
+  EditMerchantPageActions,
   MerchantDetailPageActions,
   MerchantListPageActions,
   MerchantsApiActions,
@@ -30,7 +32,7 @@ export const loadList = createEffect(
 export const loadDetail = createEffect(
   (actions$ = inject(Actions), api = inject(MerchantsApi)) =>
     actions$.pipe(
-      ofType(MerchantDetailPageActions.opened, MerchantsApiActions.changeSucceeded),
+      ofType(MerchantDetailPageActions.opened, EditMerchantPageActions.opened, MerchantsApiActions.changeSucceeded),
       switchMap(({ id }) =>
         api.get(id).pipe(
           map((merchant) => MerchantsApiActions.detailLoaded({ merchant })),
@@ -75,6 +77,33 @@ export const openCreated = createEffect(
     actions$.pipe(
       ofType(MerchantsApiActions.createSucceeded),
       tap(({ merchant }) => void router.navigate(['/merchants', merchant.id])),
+    ),
+  { functional: true, dispatch: false },
+);
+
+export const update = createEffect(
+  (actions$ = inject(Actions), api = inject(MerchantsApi)) =>
+    actions$.pipe(
+      ofType(EditMerchantPageActions.submitted),
+      exhaustMap(({ id, changes }) =>
+        api.update(id, changes).pipe(
+          map((merchant) => MerchantsApiActions.updateSucceeded({ merchant })),
+          catchError((err: unknown) => of(MerchantsApiActions.updateFailed({ error: toApiError(err) }))),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+/** After a save or a cancel the merchant page shows again. */
+export const leaveEdit = createEffect(
+  (actions$ = inject(Actions), router = inject(Router), notify = inject(NotificationService)) =>
+    actions$.pipe(
+      ofType(MerchantsApiActions.updateSucceeded, EditMerchantPageActions.cancelled),
+      tap((action) => {
+        if (action.type === MerchantsApiActions.updateSucceeded.type) notify.success('toast.actionDone');
+        void router.navigate(['/merchants', 'merchant' in action ? action.merchant.id : action.id]);
+      }),
     ),
   { functional: true, dispatch: false },
 );

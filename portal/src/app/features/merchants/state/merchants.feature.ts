@@ -3,6 +3,7 @@ import { createFeature, createReducer, on } from '@ngrx/store';
 import { ApiError } from '../../../core/api/api-error';
 import { DocumentType, MerchantDetail, MerchantPage, MerchantQuery } from '../data/merchants.models';
 import {
+  EditMerchantPageActions,
   MerchantDetailPageActions,
   MerchantListPageActions,
   MerchantsApiActions,
@@ -23,6 +24,8 @@ export interface MerchantsState {
   readonly documentTypes: readonly DocumentType[];
   readonly creating: boolean;
   readonly createError: ApiError | null;
+  readonly updating: boolean;
+  readonly updateError: ApiError | null;
 }
 
 export const initialMerchantsState: MerchantsState = {
@@ -38,6 +41,8 @@ export const initialMerchantsState: MerchantsState = {
   documentTypes: [],
   creating: false,
   createError: null,
+  updating: false,
+  updateError: null,
 };
 
 const busy =
@@ -60,6 +65,17 @@ export const merchantsFeature = createFeature({
     on(NewMerchantPageActions.submitted, (state) => ({ ...state, creating: true, createError: null })),
     on(MerchantsApiActions.createSucceeded, (state, { merchant }) => ({ ...state, creating: false, detail: merchant })),
     on(MerchantsApiActions.createFailed, (state, { error }) => ({ ...state, creating: false, createError: error })),
+    on(EditMerchantPageActions.opened, (state, { id }) => ({
+      ...state,
+      detail: state.detail?.id === id ? state.detail : null,
+      detailLoading: true,
+      detailError: null,
+      updating: false,
+      updateError: null,
+    })),
+    on(EditMerchantPageActions.submitted, (state) => ({ ...state, updating: true, updateError: null })),
+    on(MerchantsApiActions.updateSucceeded, (state, { merchant }) => ({ ...state, updating: false, detail: merchant })),
+    on(MerchantsApiActions.updateFailed, (state, { error }) => ({ ...state, updating: false, updateError: error })),
     on(MerchantDetailPageActions.opened, (state, { id }) => ({
       ...state,
       detail: state.detail?.id === id ? state.detail : null,
@@ -111,4 +127,6 @@ export const {
   selectDocumentTypes,
   selectCreating,
   selectCreateError,
+  selectUpdating,
+  selectUpdateError,
 } = merchantsFeature;
