@@ -98,7 +98,7 @@ import { MerchantDetail, MerchantDraft, MerchantKind } from '../data/merchants.m
                     [attr.dir]="f.ltr ? 'ltr' : null"
                     [attr.data-testid]="'merchant-field-' + f.path"
                     [attr.placeholder]="f.placeholder ?? null"
-                    [value]="values()[f.path] ?? ''"
+                    [value]="values()[f.path] || ''"
                     [readOnly]="fixed(f)"
                     [class.fixed]="fixed(f)"
                     (input)="setValue(f.path, $any($event.target).value)"

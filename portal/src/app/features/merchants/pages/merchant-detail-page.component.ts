@@ -144,7 +144,7 @@ type Tab = 'details' | 'shops' | 'accounts' | 'documents';
                       class="input"
                       [attr.dir]="f.ltr ? 'ltr' : null"
                       [attr.data-testid]="'shop-field-' + key(f.path)"
-                      [value]="shop()[key(f.path)] ?? ''"
+                      [value]="shop()[key(f.path)] || ''"
                       (input)="setShop(key(f.path), $any($event.target).value)"
                     />
                     <kt-field-errors [error]="errorOf('shop')" [field]="key(f.path)" />
