@@ -27,11 +27,13 @@ export function localizeDigits(value: string | number | null | undefined, lang: 
 
 /**
  * Like {@link localizeDigits}, but a word that mixes Latin letters and digits is a code (`e2e-bookshop`,
- * `IR12…`, `psp-a2`) and keeps its digits: only stand-alone numbers (`1404-0123`, `۵۹۴۲`) change script.
+ * `IR12…`, `psp-a2`) and keeps its digits: only stand-alone numbers (`1404-0123`, `۵۹۴۲`, the number parts of
+ * `TK-1405-000042`) change script.
  */
 export function localizeDigitsOutsideCodes(value: string | number | null | undefined, lang: Lang): string {
   if (typeof value !== 'string' || lang !== 'fa') return localizeDigits(value, lang);
-  return value.replace(/[^\s]+/g, (word) => (/[A-Za-z]/.test(word) ? word : toPersianDigits(word)));
+  // A run of Latin letters and digits with a letter in it is a code; `TK-1405-000042`'s number parts are not.
+  return value.replace(/[A-Za-z0-9]+/g, (run) => (/[A-Za-z]/.test(run) ? run : toPersianDigits(run)));
 }
 
 /** A grouped number: `۱٬۲۳۴` in Persian, `1,234` in English. */

@@ -48,6 +48,8 @@ describe('display pipes', () => {
       expect(pipe.transform('e2e-bookshop')).toBe('e2e-bookshop');
       expect(pipe.transform('50 · 5942 (psp-a2)')).toBe('۵۰ · ۵۹۴۲ (psp-a2)');
       expect(pipe.transform('1404-0123')).toBe('۱۴۰۴-۰۱۲۳');
+      expect(pipe.transform('TK-1405-000042')).toBe('TK-۱۴۰۵-۰۰۰۰۴۲');
+      expect(pipe.transform('IR820540102680020817909002')).toBe('IR820540102680020817909002');
     });
   });
 
