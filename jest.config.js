@@ -10,6 +10,7 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     { ...common, displayName: 'workflows', testMatch: ['<rootDir>/tests/workflows/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+    { ...common, displayName: 'psp-sim', testMatch: ['<rootDir>/tests/psp-sim/**/*.test.ts'] },
     { ...common, displayName: 'mssql', testMatch: ['<rootDir>/tests/mssql/**/*.test.ts'] },
   ],
 };
