@@ -34,7 +34,7 @@ const ROOT = repoRoot();
 const DATA = join(ROOT, 'data');
 const LOGS = join(DATA, 'logs');
 
-const PORTS = { temporal: 7233, temporalUi: 8233, keycloak: 8180, portal: 4200 } as const;
+const PORTS = { temporal: 7233, temporalUi: 8233, keycloak: 8180, portal: 4200, pspA: 8301, pspB: 8302 } as const;
 
 const log = (msg: string): void => console.log(`[start] ${msg}`);
 
@@ -108,6 +108,8 @@ function appEnv(): AppEnv {
   env.KEYCLOAK_ADMIN_PASSWORD ??= 'admin';
   env.PORTAL_URL ??= `http://localhost:${PORTS.portal}`;
   env.CREDENTIALS_KEY ||= demoCredentialsKey();
+  env.PSP_A_URL ??= `http://127.0.0.1:${PORTS.pspA}`;
+  env.PSP_B_URL ??= `http://127.0.0.1:${PORTS.pspB}`;
   return {
     env,
     apiPort: Number(env.PORT),
@@ -220,6 +222,32 @@ function startTsxService(name: string, file: string, env: NodeJS.ProcessEnv): Ma
   });
 }
 
+/** The two PSP simulators (psp-sim/main.ts), each its own process, state in data/psp-sim. */
+async function startPspSimulators(sup: Supervisor, app: AppEnv): Promise<void> {
+  const { command, prefix } = tsxCommand();
+  for (const [psp, port] of [
+    ['a', PORTS.pspA],
+    ['b', PORTS.pspB],
+  ] as const) {
+    const proc = spawnManaged({
+      name: `psp-${psp}`,
+      command,
+      args: [...prefix, 'psp-sim/main.ts', '--psp', psp, '--port', String(port), '--data-dir', join(DATA, 'psp-sim')],
+      env: app.env,
+      cwd: ROOT,
+      logFile: join(LOGS, `psp-${psp}.log`),
+    });
+    sup.add(proc);
+    sup.watch(proc);
+    await waitUntil(() => portAcceptsConnections(port), {
+      timeoutMs: 60_000,
+      what: `the PSP-${psp.toUpperCase()} simulator`,
+      process: proc,
+    });
+  }
+  log(`PSP simulators ready on ports ${PORTS.pspA} (A) and ${PORTS.pspB} (B)`);
+}
+
 async function startApps(sup: Supervisor, app: AppEnv): Promise<{ api: boolean; worker: boolean }> {
   const has = (f: string): boolean => existsSync(join(ROOT, f));
   if (has('db/cli.ts')) {
@@ -266,6 +294,8 @@ function printBanner(
     `Portal            http://localhost:${PORTS.portal}`,
     `API docs          ${parts.api ? `http://localhost:${app.apiPort}/api/docs` : '(api/main.ts missing, API not started)'}`,
     `Temporal UI       ${temporalUi ?? '-'}`,
+    `PSP-A simulator   ${app.env.PSP_A_URL ?? ''}  (REST; login kartabl / kartabl-demo)`,
+    `PSP-B simulator   ${app.env.PSP_B_URL ?? ''}/soap?wsdl  (SOAP; login kartabl / kartabl-demo)`,
     `Keycloak admin    ${app.keycloakUrl}/admin/  (user ${app.adminUser}, password ${app.adminPassword})`,
     `Logs              data/logs/`,
     '',
@@ -335,6 +365,7 @@ async function main(sup: Supervisor): Promise<void> {
     (m) => log(m),
   );
 
+  await startPspSimulators(sup, app);
   const parts = await startApps(sup, app);
   const portal = await startPortalServer({
     port: PORTS.portal,

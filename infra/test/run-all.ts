@@ -215,7 +215,7 @@ function jestStep(id: string, title: string, projects: string[], extraEnv: NodeJ
 
 function steps(pgUrl: () => string | undefined, pgReason: () => string): Step[] {
   return [
-    jestStep('unit', 'unit + workflows (jest)', ['unit', 'workflows'], {}, { temporal: true }),
+    jestStep('unit', 'unit + workflows + PSP simulators (jest)', ['unit', 'workflows', 'psp-sim'], {}, { temporal: true }),
     jestStep(
       'integration-sqlite',
       'integration on SQLite (jest)',
