@@ -153,10 +153,7 @@ export function createPspCaller(deps: PspActivityDeps) {
     const finish = async (outcome: ReturnType<typeof classifyPspError>, result: unknown, err?: unknown) => {
       const latencyMs = Math.round(performance.now() - started);
       const d = err === undefined ? null : describe(err);
-      const trackingCode =
-        result && typeof result === 'object' && 'trackingCode' in result
-          ? String((result).trackingCode)
-          : null;
+      const trackingCode = result && typeof result === 'object' && 'trackingCode' in result ? String(result.trackingCode) : null;
       const line = {
         requestId: spec.requestId,
         psp: spec.pspCode,
