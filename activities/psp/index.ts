@@ -12,6 +12,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import pino, { type Logger } from 'pino';
 import type { Database } from '../../db';
 import { createPspRepository, type PspRepository } from '../../db/repositories/psp';
+import { isServiceEnabled } from '../../db/repositories/settings';
 import { SecretBox } from '../../db/secret-box';
 import { MAPPABLE_KINDS, UnmappedValueError } from '../../domain/basedata';
 import type {
@@ -40,6 +41,7 @@ import {
   PspBusinessRejection,
   PspCredentialsUnavailable,
   PspRetryableError,
+  PspServiceDisabled,
   PspUnmappedValue,
   classifyPspError,
 } from '../../domain/psp/errors';
@@ -102,6 +104,7 @@ function describe(err: unknown): { errorType: string; errorCode: string | null; 
     return { errorType: 'PspUnmappedValue', errorCode: `${err.kind}/${err.itemCode}:${err.reason}`, message: err.message };
   if (err instanceof PspCredentialsUnavailable) return { errorType: err.name, errorCode: err.problem, message: err.message };
   if (err instanceof PspAdapterMissing) return { errorType: err.name, errorCode: err.protocol, message: err.message };
+  if (err instanceof PspServiceDisabled) return { errorType: err.name, errorCode: `psp:${err.pspCode}`, message: err.message };
   if (err instanceof Error) return { errorType: err.name, errorCode: null, message: err.message };
   return { errorType: 'Error', errorCode: null, message: String(err) };
 }
@@ -117,7 +120,7 @@ export function toActivityFailure(err: unknown): unknown {
       details: [{ kind: e.kind, itemCode: e.itemCode, pspCode: e.pspCode, reason: e.reason, text: e.text }],
     });
   }
-  if (err instanceof PspCredentialsUnavailable || err instanceof PspAdapterMissing) {
+  if (err instanceof PspCredentialsUnavailable || err instanceof PspAdapterMissing || err instanceof PspServiceDisabled) {
     return ApplicationFailure.create({ type: err.name, message: err.message, nonRetryable: true, details: [{ text: err.text }] });
   }
   if (err instanceof PspBusinessRejection) {
@@ -138,6 +141,21 @@ export interface PspCallSpec {
   operation: PspOperation;
   signal?: AbortSignal;
 }
+
+/**
+ * Operations that submit something new; refused while the PSP is switched off (settings service
+ * `psp:<code>`). Status, the transaction feed and the connection test still work then, so requests
+ * already at the PSP can finish.
+ */
+export const SUBMISSIONS: ReadonlySet<PspOperation> = new Set<PspOperation>([
+  'registerMerchant',
+  'defineDevice',
+  'swap',
+  'changeAccount',
+  'changeMerchantInfo',
+  'collect',
+  'reactivate',
+]);
 
 /** Calls through the registry with resolution, mapping, logging and the call record. */
 export function createPspCaller(deps: PspActivityDeps) {
@@ -187,6 +205,8 @@ export function createPspCaller(deps: PspActivityDeps) {
     try {
       const endpoint = await repo.endpoint(spec.pspCode);
       if (!endpoint) throw new PspUnmappedValue('psp', spec.pspCode, spec.pspCode, 'unknown-psp');
+      if (SUBMISSIONS.has(spec.operation) && !(await isServiceEnabled(deps.db, `psp:${spec.pspCode}`)))
+        throw new PspServiceDisabled(spec.pspCode);
       const adapter = deps.adapters.forPsp(endpoint);
       const resolved = await resolvePspCredentials(repo, boxOf(), spec.requesterAgentId, spec.pspCode);
       ownerAgentId = resolved.ownerAgentId;

@@ -97,12 +97,27 @@ export class PspAdapterMissing extends Error {
   }
 }
 
+/** The PSP is switched off in system settings (service `psp:<code>`): no new submissions go out. */
+export class PspServiceDisabled extends Error {
+  override readonly name = 'PspServiceDisabled';
+  readonly text: Bilingual;
+  constructor(readonly pspCode: string) {
+    const text = bi(
+      `ارسال درخواست به شرکت پرداخت «${pspCode}» در تنظیمات سامانه خاموش است.`,
+      `Sending requests to PSP "${pspCode}" is switched off in system settings.`,
+    );
+    super(text.en);
+    this.text = text;
+  }
+}
+
 /** Failure types a Temporal retry policy must not retry. */
 export const NON_RETRYABLE_PSP_ERRORS = [
   'PspBusinessRejection',
   'PspUnmappedValue',
   'PspCredentialsUnavailable',
   'PspAdapterMissing',
+  'PspServiceDisabled',
 ] as const;
 
 /** How a call ended, for logs, the `psp_calls` table and metrics. */
@@ -113,7 +128,8 @@ export function classifyPspError(err: unknown): PspOutcomeClass {
   if (err instanceof PspBusinessRejection) return 'rejected';
   if (err instanceof PspRetryableError) return 'retryable';
   if (err instanceof UnmappedValueError) return 'unmapped';
-  if (err instanceof PspCredentialsUnavailable || err instanceof PspAdapterMissing) return 'config';
+  if (err instanceof PspCredentialsUnavailable || err instanceof PspAdapterMissing || err instanceof PspServiceDisabled)
+    return 'config';
   return 'error';
 }
 

@@ -257,6 +257,29 @@ describe('outbound mapping from base data', () => {
 });
 
 describe('outcomes, call log and metrics', () => {
+  it('a PSP switched off in settings refuses new submissions (non-retryable) but still answers status and ping', async () => {
+    const switchPsp = (enabled: boolean) =>
+      stack.call('PUT', '/api/settings/services', { token: admin, body: { items: [{ key: 'psp:psp-a', enabled }] } });
+    expect((await switchPsp(false)).status).toBe(200);
+    try {
+      const psp = createPspActivities(deps);
+      const e = await failureOf(
+        psp.pspCollect({
+          requestId: 'req-off',
+          requesterAgentId: ids.broker,
+          pspCode: 'psp-a',
+          input: { terminalId: 'T', reason: 'r' },
+        }),
+      );
+      expect(e).toMatchObject({ type: 'PspServiceDisabled', nonRetryable: true });
+      expect(
+        await psp.pspPing({ requestId: 'req-off-ping', requesterAgentId: ids.broker, pspCode: 'psp-a', input: {} }),
+      ).toMatchObject({ ok: true });
+    } finally {
+      expect((await switchPsp(true)).status).toBe(200);
+    }
+  });
+
   it('a business rejection is returned as data; a 5xx is rethrown for a retry; both are logged and recorded', async () => {
     const psp = createPspActivities(deps);
     behaviour = 'reject';
