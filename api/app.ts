@@ -22,6 +22,8 @@ import { userRoutes } from './components/users/users.routes';
 import { agreementRoutes } from './components/agreements/agreements.routes';
 import { brandingRoutes } from './components/branding/branding.routes';
 import { settingsRoutes } from './components/settings/settings.routes';
+import { pspRoutes } from './components/psp/psp.routes';
+import { createDefaultAdapterRegistry, type PspAdapterRegistry } from '../activities/psp/registry';
 import type { AgentDirectory } from './components/agents/agents.repository';
 import { createAuthenticator, type Authenticator } from './lib/auth';
 import { createIpPolicy, type IpPolicy } from './lib/ip-policy';
@@ -34,6 +36,8 @@ export interface AppDeps {
   db: Database;
   temporal: Client;
   logger: Logger;
+  /** PSP adapters (tests inject fakes); default: activities/psp/registry.ts. */
+  pspAdapters?: PspAdapterRegistry;
 }
 
 /** What every component's routes may use. */
@@ -44,7 +48,11 @@ export interface ApiContext extends AppDeps {
   authenticate: Authenticator;
 }
 
-export function createApp({ config, db, temporal, logger }: AppDeps): { app: Express; routes: RouteTable; ctx: ApiContext } {
+export function createApp({ config, db, temporal, logger, pspAdapters }: AppDeps): {
+  app: Express;
+  routes: RouteTable;
+  ctx: ApiContext;
+} {
   const access = createAccessRepository(db);
   const agents = createAgentDirectory(db, access);
   const ipPolicy = createIpPolicy(db);
@@ -92,6 +100,7 @@ export function createApp({ config, db, temporal, logger }: AppDeps): { app: Exp
   agreementRoutes(routes, ctx);
   brandingRoutes(routes, ctx);
   settingsRoutes(routes, ctx);
+  pspRoutes(routes, ctx, pspAdapters ?? createDefaultAdapterRegistry());
 
   const app = express();
   app.disable('x-powered-by');

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-agents';
 import * as m0004 from './migrations/0004-basedata';
 import * as m0005 from './migrations/0005-merchants';
 import * as m0006 from './migrations/0006-agreements-branding';
+import * as m0007 from './migrations/0007-psp-calls';
 
 /** Migrations in order; listed explicitly so compiled and tsx runs see the same set. */
 const MIGRATIONS = [
@@ -15,6 +16,7 @@ const MIGRATIONS = [
   { name: '0004-basedata', module: m0004 },
   { name: '0005-merchants', module: m0005 },
   { name: '0006-agreements-branding', module: m0006 },
+  { name: '0007-psp-calls', module: m0007 },
 ];
 
 export function migrator(sequelize: Sequelize): Umzug<ReturnType<Sequelize['getQueryInterface']>> {

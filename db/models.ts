@@ -17,6 +17,7 @@ import {
   type UserProfileFields,
 } from './schema/agents';
 import { initAgreementModels } from './schema/agreements';
+import { initPspModels } from './schema/psp';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the profile columns live in db/schema/agents.ts
 export interface AgentRow extends AgentProfileFields {}
@@ -144,7 +145,7 @@ export class AttachmentRow extends Model<InferAttributes<AttachmentRow>, InferCr
 }
 
 /** Each area's models live in db/schema/<area>.ts and are merged here. */
-export interface Models extends AccessModels, MerchantModels, BaseDataModels, AgentModels, AgreementModels {
+export interface Models extends AccessModels, MerchantModels, BaseDataModels, AgentModels, AgreementModels, PspModels {
   Agent: typeof AgentRow;
   User: typeof UserRow;
   TicketCategory: typeof TicketCategoryRow;
@@ -161,6 +162,7 @@ type MerchantModels = ReturnType<typeof initMerchantModels>;
 type BaseDataModels = ReturnType<typeof initBaseDataModels>;
 type AgentModels = ReturnType<typeof initAgentModels>;
 type AgreementModels = ReturnType<typeof initAgreementModels>;
+type PspModels = ReturnType<typeof initPspModels>;
 
 const common = { underscored: true } as const;
 
@@ -314,5 +316,6 @@ export function initModels(sequelize: Sequelize): Models {
     ...initBaseDataModels(sequelize),
     ...initAgentModels(sequelize),
     ...initAgreementModels(sequelize),
+    ...initPspModels(sequelize),
   };
 }

@@ -3,6 +3,7 @@ import { createActivities } from '../activities';
 import type { AgentActivityDeps } from '../activities/agents';
 import type { Database } from '../db';
 import { createTicketRepository } from '../db/repositories/tickets';
+import { createDefaultAdapterRegistry } from '../activities/psp/registry';
 
 export interface KartablWorkerOptions {
   connection: NativeConnection;
@@ -16,7 +17,11 @@ export interface KartablWorkerOptions {
 }
 
 export async function createKartablWorker(o: KartablWorkerOptions): Promise<Worker> {
-  const activities = createActivities({ readModel: createTicketRepository(o.db), agents: { db: o.db, realms: o.realms } });
+  const activities = createActivities({
+    readModel: createTicketRepository(o.db),
+    agents: { db: o.db, realms: o.realms },
+    psp: { db: o.db, credentialsKey: o.realms.credentialsKey, adapters: createDefaultAdapterRegistry() },
+  });
   const workflowSource: Pick<WorkerOptions, 'workflowsPath' | 'workflowBundle'> = o.workflowBundlePath
     ? { workflowBundle: { codePath: o.workflowBundlePath } }
     : { workflowsPath: require.resolve('../workflows') };
