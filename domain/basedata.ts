@@ -4,7 +4,8 @@
  * Pure: workflows, activities and the API import it.
  */
 import { z } from 'zod';
-import { parseCalendarDay, isoDayToJalali } from './calendar';
+import { parseCalendarDay } from './calendar';
+import { formatJalali } from './jalali';
 import { bi, type Bilingual } from './i18n';
 import { findBank, IRANIAN_BANKS } from './iran';
 import { normalizeText, toAsciiDigits } from './text';
@@ -184,7 +185,7 @@ export function attributesToCells(kind: BaseKind, attributes: Record<string, unk
     const v = attributes[key];
     if (v === undefined || v === null) return '';
     const cell = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
-    return type === 'day' ? isoDayToJalali(cell) : cell;
+    return type === 'day' ? formatJalali(cell) : cell;
   });
 }
 

@@ -4,7 +4,7 @@
  * the broker records an agreement with alpha that alpha's admin then sees as in force.
  */
 import type { Browser } from 'playwright-core';
-import { formatJalali, tehranToday } from '../domain/jalali-days';
+import { formatJalali, tehranToday } from '../domain/jalali';
 import { toPersianDigits } from '../domain/text';
 import { KeycloakAdmin } from '../infra/keycloak/provision';
 import {
@@ -136,7 +136,7 @@ export function brandingTests(browser: Browser, target: PortalTarget, sessions: 
         await b.page.getByTestId('agreement-submit').click();
         await eventually('impossible day refused', async () => {
           check(
-            (await b.page.getByTestId('field-error-validFrom').getAttribute('data-code')) === 'jalali_no_such_day',
+            (await b.page.getByTestId('field-error-validFrom').getAttribute('data-code')) === 'jalali_date_day',
             'no date error',
           );
         });

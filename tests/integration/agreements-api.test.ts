@@ -1,4 +1,4 @@
-import { formatJalali, tehranToday } from '../../domain/jalali-days';
+import { formatJalali, tehranToday } from '../../domain/jalali';
 import { startStack, type Stack } from './harness';
 
 /**
@@ -112,12 +112,12 @@ describe('agreements', () => {
       'terms.allowedPsps.1': 'duplicate',
       'terms.quotas.0.limit': 'too_small',
       'terms.quotas.0.period': 'invalid_value',
-      validFrom: 'jalali_no_such_day',
-      validTo: 'jalali_no_such_day',
+      validFrom: 'jalali_date_day',
+      validTo: 'jalali_date_month',
     });
     const msg = bad.body.error.fields.find((f: { field: string }) => f.field === 'validFrom').message;
-    expect(msg.fa).toContain('تقویم');
-    expect(msg.en).toContain('no such day');
+    expect(msg.fa).toContain('روز ۳۱ در آن نیست');
+    expect(msg.en).toContain('no day 31');
 
     const reversed = await create({
       agentId: alphaId,
@@ -130,7 +130,7 @@ describe('agreements', () => {
     expect(reversed.body.error.fields).toEqual([expect.objectContaining({ field: 'validTo', code: 'range_reversed' })]);
 
     const format = await create({ agentId: alphaId, title: 'قرارداد بد', terms: {}, validFrom: 'فردا', validTo: '1404/05/09' });
-    expect(format.body.error.fields[0]).toMatchObject({ field: 'validFrom', code: 'jalali_format' });
+    expect(format.body.error.fields[0]).toMatchObject({ field: 'validFrom', code: 'jalali_date_format' });
   });
 
   test('when the current agreements of an agent are asked for, then only active ones covering today (Tehran) come back', async () => {

@@ -12,7 +12,7 @@ import {
   type AgreementTerms,
 } from '../../../domain/agreements/agreement';
 import { bi } from '../../../domain/i18n';
-import { formatJalali, tehranToday } from '../../../domain/jalali-days';
+import { formatJalali, tehranToday } from '../../../domain/jalali';
 import type { ApiContext } from '../../app';
 import type { AuthContext } from '../../lib/auth';
 import { AppError } from '../../lib/errors';
