@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { type Transaction, UniqueConstraintError } from 'sequelize';
 import type { Database } from '../../../db';
 import { appendAudit } from '../../../db/audit';
@@ -21,6 +21,7 @@ import { normalizeText, toAsciiDigits } from '../../../domain/text';
 import type { AuthContext } from '../../lib/auth';
 import { AppError, type FieldError } from '../../lib/errors';
 import { assertInSubtree, visibleAgentIds } from '../../lib/scope';
+import { fileProblem, storeFile } from '../../lib/uploads';
 import type { AgentDirectory } from '../agents/agents.repository';
 import type { z } from 'zod';
 import {
@@ -34,6 +35,9 @@ import {
   type ShopPatch,
   type UpdateMerchantInput,
 } from './merchants.schemas';
+
+const DOCUMENT_CONTENT_TYPES: ReadonlySet<string> = new Set(MERCHANT_DOCUMENT_CONTENT_TYPES);
+const DOCUMENT_CONTENT_TYPES_TEXT = bi('تصویر یا PDF', 'images or PDF');
 
 type ShopIn = z.output<typeof ShopInput>;
 type AccountIn = z.output<typeof AccountInput>;
@@ -534,46 +538,25 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
           message: bi(`«${type.label.fa}» تنها برای اشخاص حقوقی است.`, `"${type.label.en}" is for legal persons only.`),
         });
       }
-      if (!file) {
-        fields.push({ field: 'file', code: 'required', message: bi('فایلی فرستاده نشده است.', 'No file was sent.') });
-      } else if (!(MERCHANT_DOCUMENT_CONTENT_TYPES as readonly string[]).includes(file.mimetype)) {
-        fields.push({
-          field: 'file',
-          code: 'unsupported_type',
-          message: bi('تنها تصویر یا PDF پذیرفته می‌شود.', `Only images or PDF are accepted (got ${file.mimetype}).`),
-        });
-      } else if (file.size === 0) {
-        fields.push({ field: 'file', code: 'empty', message: bi('فایل خالی است.', 'The file is empty.') });
-      }
+      const problem = fileProblem(file, DOCUMENT_CONTENT_TYPES, DOCUMENT_CONTENT_TYPES_TEXT);
+      if (problem) fields.push(problem);
       if (fields.length) throw AppError.validation(fields);
       const f = file!;
-      // multer decodes the name as latin1; browsers send UTF-8.
-      const fileName = normalizeText(Buffer.from(f.originalname, 'latin1').toString('utf8')).slice(0, 255) || 'document';
       return db.transaction(async (tx) => {
         const now = new Date();
-        const attachmentId = randomUUID();
-        await Attachment.create(
-          {
-            id: attachmentId,
-            ownerId: auth.user.id,
-            agentId: merchant.agentId,
-            ticketId: null,
-            fileName,
-            contentType: f.mimetype,
-            size: f.size,
-            sha256: createHash('sha256').update(f.buffer).digest('hex'),
-            data: f.buffer,
-            purpose: 'merchant-document',
-            refId: merchant.id,
-            createdAt: now,
-          },
-          { transaction: tx },
-        );
+        const attachment = await storeFile(db, tx, {
+          file: f,
+          purpose: 'merchant-document',
+          refId: merchant.id,
+          ownerId: auth.user.id,
+          agentId: merchant.agentId,
+          fallbackName: 'document',
+        });
         const doc = await MerchantDocument.create(
           {
             id: randomUUID(),
             merchantId: id,
-            attachmentId,
+            attachmentId: attachment.id,
             typeCode: type!.code,
             status: 'pending',
             rejectReason: null,
@@ -592,7 +575,7 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
           entityType: 'merchant-document',
           entityId: doc.id,
           scopeAgentId: merchant.agentId,
-          after: { merchantId: id, ...record, sha256: createHash('sha256').update(f.buffer).digest('hex') },
+          after: { merchantId: id, ...record, sha256: attachment.sha256 },
         });
         return record;
       });
@@ -605,7 +588,7 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
       if (!doc || !file || file.purpose !== 'merchant-document' || file.refId !== id) {
         throw AppError.notFound(bi('مدرک یافت نشد.', 'Document not found.'));
       }
-      return { fileName: file.fileName, contentType: file.contentType, data: Buffer.from(file.data) };
+      return file;
     },
 
     async reviewDocument(auth: AuthContext, id: string, documentId: string, input: z.output<typeof ReviewDocumentBody>) {
