@@ -71,18 +71,14 @@ let adminToken: string;
 
 beforeAll(async () => {
   stack = await startStack();
-  kc = new KeycloakAdmin({
-    keycloakUrl: stack.keycloakUrl,
-    username: process.env.KARTABL_TEST_KC_ADMIN_USER ?? 'admin',
-    password: process.env.KARTABL_TEST_KC_ADMIN_PASSWORD ?? 'admin',
-  });
+  kc = stack.keycloakAdmin();
   [broker, alphaAdmin, betaAdmin] = await Promise.all([
     stack.token('kartabl', 'broker-admin'),
     stack.token('agent-alpha', 'alpha-admin'),
     stack.token('agent-beta', 'beta-admin'),
   ]);
   const { Agent } = stack.server.db.models;
-  alphaId = (await Agent.findOne({ where: { code: 'alpha' } }))!.id;
+  alphaId = await stack.agentId('alpha');
   brokerId = (await Agent.findOne({ where: { isBroker: true } }))!.id;
 });
 
@@ -242,8 +238,8 @@ describe('subtree scope', () => {
       expect([method, url, res.status]).toEqual([method, url, 404]);
     }
     // beta-admin lacks agents.credentials (403 before scope); alpha-admin's view of beta is also 404.
-    const { Agent, User } = stack.server.db.models;
-    const betaId = (await Agent.findOne({ where: { code: 'beta' } }))!.id;
+    const { User } = stack.server.db.models;
+    const betaId = await stack.agentId('beta');
     expect((await stack.call('GET', `/api/agents/${betaId}`, { token: alphaAdmin })).status).toBe(404);
     const created = await stack.call('POST', '/api/agents', {
       token: alphaAdmin,

@@ -40,16 +40,11 @@ beforeAll(async () => {
     stack.token('agent-beta', 'beta-admin'),
     stack.token('agent-alpha', 'alpha-user'),
   ]);
-  const me = async (token: string) => {
-    const res = await stack.call('GET', '/api/me', { token });
-    if (res.status !== 200) throw new Error(JSON.stringify(res.body));
-    return res.body.agent.id as string;
-  };
   // One after the other: concurrent first requests of new users can fail on SQLite (see the report).
-  alphaId = await me(alphaAdmin);
-  betaId = await me(betaAdmin);
-  await me(brokerAdmin);
-  await me(alphaUser);
+  alphaId = await stack.agentOf(alphaAdmin);
+  betaId = await stack.agentOf(betaAdmin);
+  await stack.agentOf(brokerAdmin);
+  await stack.agentOf(alphaUser);
 });
 
 afterAll(async () => {
