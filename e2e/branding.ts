@@ -131,7 +131,7 @@ export function brandingTests(browser: Browser, target: PortalTarget, sessions: 
         // A day that does not exist is refused under its field.
         await b.page.getByTestId('agreement-from').fill('۱۴۰۴/۰۷/۳۱');
         await b.page.getByTestId('agreement-to').fill(toPersianDigits(jalaliIn(90)));
-        await b.page.getByTestId('agreement-psps-input').fill('sep, pec');
+        await b.page.getByTestId('agreement-psps-input').fill('psp-a, psp-b');
         await b.page.getByTestId('agreement-percent').fill('۲/۵');
         await b.page.getByTestId('agreement-submit').click();
         await eventually('impossible day refused', async () => {

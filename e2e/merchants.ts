@@ -65,7 +65,7 @@ export function merchantTests(browser: Browser, target: PortalTarget, sessions: 
       await field('addresses.0.postalCode').fill('8173654321');
       await field('shops.0.nameFa').fill('عطاری صادقی');
       await field('shops.0.nameEn').fill('Sadeghi Herbs');
-      await field('shops.0.guildCode').fill('5499');
+      await field('shops.0.guildCode').fill('supermarket');
       await field('shops.0.addressFa').fill('اصفهان، بازار بزرگ، غرفه ۴');
       await field('shops.0.addressEn').fill('Booth 4, Grand Bazaar, Isfahan');
       await field('shops.0.postalCode').fill('8134567891');

@@ -27,7 +27,7 @@ const terms = {
     { service: 'terminal-registration', kind: 'percent', value: 2.5 },
     { service: 'device-sale', kind: 'fixed', value: 500000 },
   ],
-  allowedPsps: ['sep', 'PEC'],
+  allowedPsps: ['psp-a', 'PSP-B'],
   allowedDeviceModels: ['pax-s90'],
   quotas: [{ key: 'terminals', limit: 100, period: 'month' }],
 };
@@ -79,7 +79,7 @@ describe('agreements', () => {
     });
     expect(res.body.validFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(res.body.terms.prices[0].amount).toBe(12500000);
-    expect(res.body.terms.allowedPsps).toEqual(['sep', 'pec']);
+    expect(res.body.terms.allowedPsps).toEqual(['psp-a', 'psp-b']);
     expect(res.body.terms.currency).toBe('IRR');
 
     const audit = await stack.call('GET', `/api/audit?entityType=agreement&entityId=${res.body.id}`, { token: brokerAdmin });
@@ -93,7 +93,7 @@ describe('agreements', () => {
       title: 'x',
       terms: {
         commissions: [{ service: 'sale', kind: 'percent', value: 120 }],
-        allowedPsps: ['sep', 'sep'],
+        allowedPsps: ['psp-a', 'psp-a'],
         quotas: [{ key: 'terminals', limit: -1, period: 'week' }],
       },
       validFrom: '1404/07/31',
@@ -126,6 +126,43 @@ describe('agreements', () => {
 
     const format = await create({ agentId: alphaId, title: 'قرارداد بد', terms: {}, validFrom: 'فردا', validTo: '1404/05/09' });
     expect(format.body.error.fields[0]).toMatchObject({ field: 'validFrom', code: 'jalali_date_format' });
+  });
+
+  test('when allowed PSPs or device models are not active base data, then 400 names each; a switched-off PSP may be allowed', async () => {
+    const res = await create({
+      agentId: alphaId,
+      title: 'قرارداد با کدهای ناشناخته',
+      terms: { allowedPsps: ['psp-a', 'sep'], allowedDeviceModels: ['pax-s90', 'pax-s999'] },
+      validFrom: jalaliIn(0),
+      validTo: jalaliIn(30),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.map((f: { field: string; code: string }) => [f.field, f.code])).toEqual([
+      ['terms.allowedPsps.1', 'not_in_basedata'],
+      ['terms.allowedDeviceModels.1', 'not_in_basedata'],
+    ]);
+    expect(res.body.error.fields[1].message).toEqual({
+      fa: '«pax-s999» در «مدل‌های دستگاه» اطلاعات پایه تعریف نشده یا غیرفعال است.',
+      en: '"pax-s999" is not an active item of device models in base data.',
+    });
+
+    const off = await stack.call('PUT', '/api/settings/services', {
+      token: brokerAdmin,
+      body: { items: [{ key: 'psp:psp-b', enabled: false }] },
+    });
+    expect(off.status).toBe(200);
+    const ok = await create({
+      agentId: alphaId,
+      title: 'قرارداد با پرداخت خاموش',
+      terms: { allowedPsps: ['psp-b'] },
+      validFrom: jalaliIn(0),
+      validTo: jalaliIn(30),
+    });
+    expect(ok.status).toBe(201);
+    await stack.call('PUT', '/api/settings/services', {
+      token: brokerAdmin,
+      body: { items: [{ key: 'psp:psp-b', enabled: true }] },
+    });
   });
 
   test('when the current agreements of an agent are asked for, then only active ones covering today (Tehran) come back', async () => {
@@ -192,7 +229,7 @@ describe('agreements', () => {
     const id = made.body.id as string;
     const upd = await stack.call('PUT', `/api/agreements/${id}`, {
       token: brokerAdmin,
-      body: { title: 'قرارداد ویرایش‌شده', validTo: jalaliIn(20), version: 1, terms: { ...terms, allowedPsps: ['sep'] } },
+      body: { title: 'قرارداد ویرایش‌شده', validTo: jalaliIn(20), version: 1, terms: { ...terms, allowedPsps: ['psp-b'] } },
     });
     expect(upd.status).toBe(200);
     expect(upd.body).toMatchObject({ title: 'قرارداد ویرایش‌شده', validToJalali: jalaliIn(20), version: 2 });
@@ -205,7 +242,7 @@ describe('agreements', () => {
     const audit = await stack.call('GET', `/api/audit?entityType=agreement&entityId=${id}&action=update`, { token: brokerAdmin });
     expect(audit.body.items[0].before.title).toBe('قرارداد ویرایشی');
     expect(audit.body.items[0].after.title).toBe('قرارداد ویرایش‌شده');
-    expect(audit.body.items[0].after.terms.allowedPsps).toEqual(['sep']);
+    expect(audit.body.items[0].after.terms.allowedPsps).toEqual(['psp-b']);
   });
 
   test('when a file is attached, then it can be downloaded by those who see the agreement and nobody else', async () => {

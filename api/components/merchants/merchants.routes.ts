@@ -53,7 +53,7 @@ export function merchantRoutes(routes: RouteTable, ctx: ApiContext): void {
     summary: 'Types of merchant identity documents',
     access: { anyOf: READ },
     response: { status: 200, description: 'Document types', schema: DocumentTypesSchema },
-    handler: () => Promise.resolve(service.documentTypes()),
+    handler: () => service.documentTypes(),
   });
 
   routes.add({

@@ -351,5 +351,16 @@ export const MerchantDetailSchema = MerchantSummarySchema.extend({
 export const MerchantListSchema = pageOf(MerchantSummarySchema).meta({ id: 'MerchantList' });
 export const DocumentListSchema = z.object({ items: z.array(DocumentSchema) }).meta({ id: 'MerchantDocumentList' });
 export const DocumentTypesSchema = z
-  .object({ items: z.array(z.object({ code: z.string(), nameFa: z.string(), nameEn: z.string(), legalOnly: z.boolean() })) })
+  .object({
+    items: z.array(
+      z.object({
+        code: z.string(),
+        nameFa: z.string(),
+        nameEn: z.string(),
+        /** For which persons (base-data attribute); `legalOnly` is `appliesTo === 'legal'`. */
+        appliesTo: z.enum(['natural', 'legal', 'both']),
+        legalOnly: z.boolean(),
+      }),
+    ),
+  })
   .meta({ id: 'MerchantDocumentTypes' });
