@@ -14,13 +14,13 @@ import {
   signIn,
   textOf,
   untilVisibleWithRefresh,
-  type Person,
+  PEOPLE,
   type PortalTarget,
   type Session,
 } from './support/browser';
 import type { E2eTest } from './ticket-story';
 
-const ALPHA_USER: Person = { label: 'alpha-user', username: 'alpha-user', org: 'alpha', realm: 'agent-alpha' };
+const ALPHA_USER = PEOPLE.alphaUser;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 export function merchantTests(browser: Browser, target: PortalTarget, sessions: Session[]): E2eTest[] {

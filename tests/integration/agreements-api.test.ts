@@ -1,4 +1,6 @@
+import { addDays } from '../../domain/calendar';
 import { formatJalali, tehranToday } from '../../domain/jalali';
+import { toPersianDigits } from '../../domain/text';
 import { startStack, type Stack } from './harness';
 
 /**
@@ -14,12 +16,7 @@ let alphaId: string;
 let betaId: string;
 
 /** A Jalali date `days` from today (Tehran). */
-function jalaliIn(days: number): string {
-  const d = new Date(`${tehranToday()}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return formatJalali(d.toISOString().slice(0, 10));
-}
-const persianDigits = (s: string) => s.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]);
+const jalaliIn = (days: number): string => formatJalali(addDays(tehranToday(), days));
 
 const terms = {
   prices: [{ item: 'pax-s90', label: 'PAX S90', amount: '۱۲٬۵۰۰٬۰۰۰' }],
@@ -61,7 +58,7 @@ describe('agreements', () => {
       agentId: alphaId,
       title: 'قرارداد فروش ۱۴۰۴',
       terms,
-      validFrom: persianDigits(jalaliIn(-10)),
+      validFrom: toPersianDigits(jalaliIn(-10)),
       validTo: jalaliIn(30),
       signedBy: 'مدیرعامل آلفا',
       status: 'active',
