@@ -19,7 +19,7 @@ import { assertInSubtree, visibleAgentIds } from '../../lib/scope';
 import { fileProblem, storeFile } from '../../lib/uploads';
 import { activeBaseItems, assertInBaseData } from '../../lib/basedata-refs';
 import { createBaseDataRepository, type BaseItem } from '../../../db/repositories/basedata';
-import type { PERSON_TYPES } from '../../../domain/basedata';
+import type { PersonType } from '../../../domain/basedata';
 import type { AgentDirectory } from '../agents/agents.repository';
 import type { z } from 'zod';
 import {
@@ -35,7 +35,6 @@ import {
 } from './merchants.schemas';
 
 const DOCUMENT_CONTENT_TYPES: ReadonlySet<string> = new Set(MERCHANT_DOCUMENT_CONTENT_TYPES);
-type PersonType = (typeof PERSON_TYPES)[number];
 const DOCUMENT_CONTENT_TYPES_TEXT = bi('تصویر یا PDF', 'images or PDF');
 
 type ShopIn = z.output<typeof ShopInput>;
