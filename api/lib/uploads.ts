@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import multer from 'multer';
+import { z } from 'zod';
 import type { Transaction } from 'sequelize';
 import type { Database } from '../../db';
 import type { AttachmentRow } from '../../db/models';
@@ -101,3 +102,11 @@ export function sendFile(res: Response, row: AttachmentRow, opts: { inline?: boo
     .set('Cache-Control', opts.cacheSeconds ? `public, max-age=${opts.cacheSeconds}` : 'private, no-store')
     .send(Buffer.from(row.data));
 }
+
+/** The OpenAPI response of a route that sends a stored file (see `sendFile`). */
+export const FILE_RESPONSE = {
+  status: 200,
+  description: 'The file',
+  schema: z.string().meta({ format: 'binary' }),
+  contentType: 'application/octet-stream',
+} as const;

@@ -7,15 +7,7 @@ import type { Database } from '../index';
 
 export type { BaseItem };
 
-export interface NewBaseItem {
-  kind: BaseKind;
-  code: string;
-  nameFa: string;
-  nameEn: string;
-  active: boolean;
-  sortOrder: number;
-  attributes: Record<string, unknown>;
-}
+export type NewBaseItem = Omit<BaseItem, 'updatedAt'>;
 
 export interface MappingRow {
   kind: MappableKind;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Database } from '../../../db';
 import { bi } from '../../../domain/i18n';
 import { AppError } from '../../lib/errors';
-import { requireFile, sendFile, singleFile, storeFile } from '../../lib/uploads';
+import { FILE_RESPONSE, requireFile, sendFile, singleFile, storeFile } from '../../lib/uploads';
 import { IdParams, type RouteTable } from '../../lib/routes';
 import type { TicketService } from '../tickets/tickets.service';
 import type { TicketRepository } from '../../../db/repositories/tickets';
@@ -50,12 +50,7 @@ export function attachmentRoutes(
     summary: 'Download an attachment you uploaded or that belongs to a ticket you can see',
     access: { anyOf: ['tickets.read-own', 'tickets.read-agent', 'tickets.inbox', 'tickets.read-all'] },
     params: IdParams,
-    response: {
-      status: 200,
-      description: 'The file',
-      schema: z.string().meta({ format: 'binary' }),
-      contentType: 'application/octet-stream',
-    },
+    response: FILE_RESPONSE,
     handler: async ({ auth, params, res }) => {
       const row = await Attachment.findByPk(params.id);
       const notFound = AppError.notFound(bi('پیوست یافت نشد.', 'Attachment not found.'));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ApiContext } from '../../app';
 import type { Permission } from '../../../domain/access';
 import { EmptyBody } from '../../lib/schemas';
-import { sendFile, singleFile } from '../../lib/uploads';
+import { FILE_RESPONSE, sendFile, singleFile } from '../../lib/uploads';
 import type { RouteTable } from '../../lib/routes';
 import {
   AccountInput,
@@ -193,12 +193,7 @@ export function merchantRoutes(routes: RouteTable, ctx: ApiContext): void {
     summary: "Download a document's file",
     access: { anyOf: READ },
     params: DocumentParams,
-    response: {
-      status: 200,
-      description: 'The file',
-      schema: z.string().meta({ format: 'binary' }),
-      contentType: 'application/octet-stream',
-    },
+    response: FILE_RESPONSE,
     handler: async ({ auth, params, res }) => {
       sendFile(res, await service.documentFile(auth!, params.id, params.documentId), { inline: true });
       return undefined;
