@@ -1,7 +1,7 @@
 import type { Database } from './index';
 import { createBaseDataRepository, type NewBaseItem } from './repositories/basedata';
 import { IRANIAN_BANKS, type BaseKind, type MappableKind } from '../domain/basedata';
-import { jalaliToIsoDay } from '../domain/jalali';
+import { jalaliToIso } from '../domain/jalali';
 import { normalizeText } from '../domain/text';
 
 type SeedItem = Omit<NewBaseItem, 'kind' | 'active' | 'sortOrder'> & {
@@ -46,7 +46,7 @@ const SOLAR_HOLIDAYS: [number, number, string, string][] = [
 
 const holidays = (year: number): SeedItem[] =>
   SOLAR_HOLIDAYS.map(([m, d, fa, en]) =>
-    item(`h${year}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`, fa, en, { date: jalaliToIsoDay(year, m, d) }),
+    item(`h${year}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`, fa, en, { date: jalaliToIso(year, m, d) }),
   );
 
 export const SEED_ITEMS: Record<BaseKind, SeedItem[]> = {

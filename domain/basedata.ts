@@ -4,42 +4,14 @@
  * Pure: workflows, activities and the API import it.
  */
 import { z } from 'zod';
-import { parseCalendarDay, isoDayToJalali } from './calendar';
+import { parseCalendarDay } from './calendar';
+import { formatJalali } from './jalali';
 import { bi, type Bilingual } from './i18n';
 import { findBank, IRANIAN_BANKS } from './iran';
 import { normalizeText, toAsciiDigits } from './text';
+import { ATTRIBUTE_COLUMNS, DEVICE_CONNECTIONS, KIND_NAMES, PERSON_TYPES, PSP_PROTOCOLS, type BaseKind } from './basedata-kinds';
 
-export const BASE_KINDS = [
-  'psp',
-  'document-type',
-  'device-model',
-  'guild',
-  'collect-reason',
-  'swap-reason',
-  'bank',
-  'bank-branch',
-  'holiday',
-] as const;
-export type BaseKind = (typeof BASE_KINDS)[number];
-
-/** Kinds whose items are translated to each PSP's own codes (a PSP and a holiday are not). */
-export const MAPPABLE_KINDS = BASE_KINDS.filter((k): k is Exclude<BaseKind, 'psp' | 'holiday'> => k !== 'psp' && k !== 'holiday');
-export type MappableKind = (typeof MAPPABLE_KINDS)[number];
-
-export const isBaseKind = (s: string): s is BaseKind => (BASE_KINDS as readonly string[]).includes(s);
-export const isMappableKind = (s: string): s is MappableKind => (MAPPABLE_KINDS as readonly string[]).includes(s);
-
-export const KIND_NAMES: Record<BaseKind, Bilingual> = {
-  psp: bi('شرکت‌های پرداخت (PSP)', 'Payment service providers'),
-  'document-type': bi('انواع مدرک', 'Document types'),
-  'device-model': bi('مدل‌های دستگاه', 'Device models'),
-  guild: bi('اصناف', 'Guilds'),
-  'collect-reason': bi('علت‌های جمع‌آوری', 'Collection reasons'),
-  'swap-reason': bi('علت‌های تعویض', 'Swap reasons'),
-  bank: bi('بانک‌ها', 'Banks'),
-  'bank-branch': bi('شعب بانک', 'Bank branches'),
-  holiday: bi('تعطیلات رسمی', 'Official holidays'),
-};
+export * from './basedata-kinds';
 
 // ---------------------------------------------------------------------------------------------------
 // Attribute schemas: each refusal is a custom issue with bilingual `params` (see api/lib/errors.ts).
@@ -92,10 +64,6 @@ const isoDay = z.string().transform((v, ctx) => {
   );
 });
 
-export const DEVICE_CONNECTIONS = ['dialup', 'gprs', 'lan', 'wifi', 'android'] as const;
-export const PSP_PROTOCOLS = ['rest', 'soap'] as const;
-export const PERSON_TYPES = ['natural', 'legal', 'both'] as const;
-
 export const ATTRIBUTE_SCHEMAS = {
   psp: z.strictObject({ protocol: z.enum(PSP_PROTOCOLS), endpointUrl: optionalUrl }),
   'document-type': z.strictObject({ appliesTo: z.enum(PERSON_TYPES), required: z.boolean() }),
@@ -120,41 +88,6 @@ export const ATTRIBUTE_SCHEMAS = {
 } satisfies Record<BaseKind, z.ZodType>;
 
 export type Attributes<K extends BaseKind> = z.output<(typeof ATTRIBUTE_SCHEMAS)[K]>;
-
-/** How an attribute appears as a CSV column. */
-export interface AttributeColumn {
-  key: string;
-  type: 'text' | 'boolean' | 'day';
-}
-
-export const ATTRIBUTE_COLUMNS: Record<BaseKind, AttributeColumn[]> = {
-  psp: [
-    { key: 'protocol', type: 'text' },
-    { key: 'endpointUrl', type: 'text' },
-  ],
-  'document-type': [
-    { key: 'appliesTo', type: 'text' },
-    { key: 'required', type: 'boolean' },
-  ],
-  'device-model': [
-    { key: 'manufacturer', type: 'text' },
-    { key: 'model', type: 'text' },
-    { key: 'connection', type: 'text' },
-  ],
-  guild: [
-    { key: 'categoryCode', type: 'text' },
-    { key: 'guildCode', type: 'text' },
-  ],
-  'collect-reason': [],
-  'swap-reason': [],
-  bank: [],
-  'bank-branch': [
-    { key: 'bankCode', type: 'text' },
-    { key: 'branchCode', type: 'text' },
-    { key: 'city', type: 'text' },
-  ],
-  holiday: [{ key: 'date', type: 'day' }],
-};
 
 /** The stable CSV header of a kind. */
 export const csvHeader = (kind: BaseKind): string[] => [
@@ -184,7 +117,7 @@ export function attributesToCells(kind: BaseKind, attributes: Record<string, unk
     const v = attributes[key];
     if (v === undefined || v === null) return '';
     const cell = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
-    return type === 'day' ? isoDayToJalali(cell) : cell;
+    return type === 'day' ? formatJalali(cell) : cell;
   });
 }
 

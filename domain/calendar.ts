@@ -1,4 +1,4 @@
-import { isoDayToJalali, jalaliToIsoDay, isValidJalali } from './jalali';
+import { parseJalali, tehranToday } from './jalali';
 import { toAsciiDigits } from './text';
 
 /**
@@ -7,18 +7,15 @@ import { toAsciiDigits } from './text';
  * Thursday is a (often half) working day. Pure: no clock, no I/O.
  */
 
-const TEHRAN = 'Asia/Tehran';
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
 /** 0 = Sunday … 5 = Friday, 6 = Saturday (as Date#getUTCDay). */
 export const WEEKLY_HOLIDAYS: readonly number[] = [5];
 
-const tehranDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TEHRAN, year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar day in Tehran of an instant. */
+/** The calendar day in Tehran of an instant (same as `tehranToday` in ./jalali). */
 export function tehranDay(instant: Date): string {
-  return tehranDayFormat.format(instant);
+  return tehranToday(instant);
 }
 
 export function isIsoDay(value: string): boolean {
@@ -97,9 +94,10 @@ export function parseCalendarDay(input: string): string | null {
   const m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(toAsciiDigits(input).trim());
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1700) return isValidJalali(y, mo, d) ? jalaliToIsoDay(y, mo, d) : null;
+  if (y < 1700) {
+    const j = parseJalali(input);
+    return j.ok ? j.iso : null;
+  }
   const iso = `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   return isIsoDay(iso) ? iso : null;
 }
-
-export { isoDayToJalali };

@@ -14,29 +14,7 @@ export type RepresentativeRole = (typeof REPRESENTATIVE_ROLES)[number];
 export const DOCUMENT_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
-export interface MerchantDocumentType {
-  code: string;
-  label: Bilingual;
-  /** Only for legal persons (gazette, articles of association). */
-  legalOnly: boolean;
-}
-
-/**
- * Identity documents (SPEC R-DOCS, DOMAIN.md). Until the base-data "document types" list exists,
- * this is the catalogue; its codes are the internal codes that list will use.
- */
-export const MERCHANT_DOCUMENT_TYPES: readonly MerchantDocumentType[] = [
-  { code: 'national-card', label: bi('کارت ملی', 'National ID card'), legalOnly: false },
-  { code: 'birth-certificate', label: bi('شناسنامه', 'Birth certificate'), legalOnly: false },
-  { code: 'business-licence', label: bi('جواز کسب', 'Business licence'), legalOnly: false },
-  { code: 'lease', label: bi('اجاره‌نامه یا سند مالکیت', 'Lease or deed'), legalOnly: false },
-  { code: 'bank-page', label: bi('صفحهٔ اول دفترچه یا گواهی حساب بانکی', 'Bank account page'), legalOnly: false },
-  { code: 'gazette', label: bi('روزنامهٔ رسمی', 'Official gazette'), legalOnly: true },
-  { code: 'articles', label: bi('اساسنامه', 'Articles of association'), legalOnly: true },
-];
-
-export const documentType = (code: string): MerchantDocumentType | undefined =>
-  MERCHANT_DOCUMENT_TYPES.find((t) => t.code === code);
+/** Document types are base data (kind `document-type`, attribute `appliesTo`: natural | legal | both). */
 
 /** Files a merchant document may be, and how large (the same types as ticket attachments, minus text). */
 export const MERCHANT_DOCUMENT_CONTENT_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf'] as const;

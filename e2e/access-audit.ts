@@ -14,15 +14,16 @@ import {
   shot,
   signIn,
   textOf,
+  PEOPLE,
   type Person,
   type PortalTarget,
   type Session,
 } from './support/browser';
 import type { E2eTest } from './ticket-story';
 
-const ALPHA_ADMIN: Person = { label: 'alpha-admin', username: 'alpha-admin', org: 'alpha', realm: 'agent-alpha' };
-const ALPHA_USER2: Person = { label: 'alpha-user2', username: 'alpha-user2', org: 'alpha', realm: 'agent-alpha' };
-const BROKER_ADMIN: Person = { label: 'broker-admin', username: 'broker-admin', org: 'broker', realm: 'kartabl' };
+const ALPHA_ADMIN = PEOPLE.alphaAdmin;
+const ALPHA_USER2 = PEOPLE.alphaUser2;
+const BROKER_ADMIN = PEOPLE.brokerAdmin;
 
 const PACKAGE = { code: 'e2e-agency-view', nameFa: 'دیدن تیکت‌های نمایندگی', nameEn: 'Agency ticket view' };
 const ROLE = { code: 'e2e-lead', nameFa: 'سرگروه آزمایشی', nameEn: 'E2E team lead' };

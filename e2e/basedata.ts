@@ -6,13 +6,13 @@ import {
   openSession,
   shot,
   signIn,
-  type Person,
+  PEOPLE,
   type PortalTarget,
   type Session,
 } from './support/browser';
 import type { E2eTest } from './ticket-story';
 
-const BROKER_ADMIN: Person = { label: 'broker-admin', username: 'broker-admin', org: 'broker', realm: 'kartabl' };
+const BROKER_ADMIN = PEOPLE.brokerAdmin;
 
 /** Base data: the broker admin adds a guild, maps it for PSP-A and sees it leave the unmapped list. */
 export function basedataTests(browser: Browser, target: PortalTarget, sessions: Session[]): E2eTest[] {

@@ -4,24 +4,15 @@
  * the broker records an agreement with alpha that alpha's admin then sees as in force.
  */
 import type { Browser } from 'playwright-core';
-import { formatJalali, tehranToday } from '../domain/jalali-days';
+import { addDays } from '../domain/calendar';
+import { formatJalali, tehranToday } from '../domain/jalali';
 import { toPersianDigits } from '../domain/text';
 import { KeycloakAdmin } from '../infra/keycloak/provision';
-import {
-  check,
-  eventually,
-  openSession,
-  shot,
-  signIn,
-  textOf,
-  type Person,
-  type PortalTarget,
-  type Session,
-} from './support/browser';
+import { check, eventually, openSession, shot, signIn, textOf, PEOPLE, type PortalTarget, type Session } from './support/browser';
 import type { E2eTest } from './ticket-story';
 
-const BROKER_ADMIN: Person = { label: 'broker-admin', username: 'broker-admin', org: 'broker', realm: 'kartabl' };
-const ALPHA_ADMIN: Person = { label: 'alpha-admin', username: 'alpha-admin', org: 'alpha', realm: 'agent-alpha' };
+const BROKER_ADMIN = PEOPLE.brokerAdmin;
+const ALPHA_ADMIN = PEOPLE.alphaAdmin;
 
 const TITLE_FA = 'کارتابل آلفا';
 const TITLE_EN = 'Alpha Desk';
@@ -29,11 +20,7 @@ const PRIMARY = '#7c2d12';
 const PRIMARY_RGB = 'rgb(124, 45, 18)';
 const AGREEMENT_TITLE = 'قرارداد فروش پایانه آلفا';
 
-function jalaliIn(days: number): string {
-  const d = new Date(`${tehranToday()}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return formatJalali(d.toISOString().slice(0, 10));
-}
+const jalaliIn = (days: number): string => formatJalali(addDays(tehranToday(), days));
 
 export function brandingTests(browser: Browser, target: PortalTarget, sessions: Session[]): E2eTest[] {
   const adminUser = process.env.KARTABL_TEST_KC_ADMIN_USER;
@@ -131,12 +118,12 @@ export function brandingTests(browser: Browser, target: PortalTarget, sessions: 
         // A day that does not exist is refused under its field.
         await b.page.getByTestId('agreement-from').fill('۱۴۰۴/۰۷/۳۱');
         await b.page.getByTestId('agreement-to').fill(toPersianDigits(jalaliIn(90)));
-        await b.page.getByTestId('agreement-psps-input').fill('sep, pec');
+        await b.page.getByTestId('agreement-psps-input').fill('psp-a, psp-b');
         await b.page.getByTestId('agreement-percent').fill('۲/۵');
         await b.page.getByTestId('agreement-submit').click();
         await eventually('impossible day refused', async () => {
           check(
-            (await b.page.getByTestId('field-error-validFrom').getAttribute('data-code')) === 'jalali_no_such_day',
+            (await b.page.getByTestId('field-error-validFrom').getAttribute('data-code')) === 'jalali_date_day',
             'no date error',
           );
         });

@@ -14,13 +14,13 @@ import {
   signIn,
   textOf,
   untilVisibleWithRefresh,
-  type Person,
+  PEOPLE,
   type PortalTarget,
   type Session,
 } from './support/browser';
 import type { E2eTest } from './ticket-story';
 
-const ALPHA_USER: Person = { label: 'alpha-user', username: 'alpha-user', org: 'alpha', realm: 'agent-alpha' };
+const ALPHA_USER = PEOPLE.alphaUser;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 export function merchantTests(browser: Browser, target: PortalTarget, sessions: Session[]): E2eTest[] {
@@ -65,7 +65,7 @@ export function merchantTests(browser: Browser, target: PortalTarget, sessions: 
       await field('addresses.0.postalCode').fill('8173654321');
       await field('shops.0.nameFa').fill('عطاری صادقی');
       await field('shops.0.nameEn').fill('Sadeghi Herbs');
-      await field('shops.0.guildCode').fill('5499');
+      await field('shops.0.guildCode').fill('supermarket');
       await field('shops.0.addressFa').fill('اصفهان، بازار بزرگ، غرفه ۴');
       await field('shops.0.addressEn').fill('Booth 4, Grand Bazaar, Isfahan');
       await field('shops.0.postalCode').fill('8134567891');

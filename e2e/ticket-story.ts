@@ -16,6 +16,7 @@ import {
   signIn,
   textOf,
   untilVisibleWithRefresh,
+  PEOPLE,
   type Person,
   type PortalTarget,
   type Session,
@@ -28,10 +29,10 @@ export interface E2eTest {
   run(): Promise<void>;
 }
 
-const ALPHA_USER: Person = { label: 'alpha-user', username: 'alpha-user', org: 'alpha', realm: 'agent-alpha' };
-const SUPPORTER: Person = { label: 'supporter', username: 'supporter', org: 'broker', realm: 'kartabl' };
-const AUDITOR: Person = { label: 'auditor', username: 'auditor', org: 'broker', realm: 'kartabl' };
-const BETA_USER: Person = { label: 'beta-user', username: 'beta-user', org: 'beta', realm: 'agent-beta' };
+const ALPHA_USER = PEOPLE.alphaUser;
+const SUPPORTER = PEOPLE.supporter;
+const AUDITOR = PEOPLE.auditor;
+const BETA_USER = PEOPLE.betaUser;
 
 /** "First Last" of a provisioned test user (the API's display name comes from the token's `name`). */
 function fullName(realm: string, username: string): string {

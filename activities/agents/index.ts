@@ -10,20 +10,14 @@ import {
   findRealmUser,
   provisionRealm,
   type PortalClientSpec,
+  type RealmProvisioningConfig,
   type RealmSpec,
 } from '../../infra/keycloak/provision';
 
 /** What realm provisioning needs; the worker reads it from the same variables as the API. */
 export interface AgentActivityDeps {
   db: Database;
-  realms: {
-    keycloakUrl: string;
-    adminUrl: string;
-    admin?: { username: string; password: string };
-    credentialsKey?: string;
-    portalUrls: string[];
-    testClients: boolean;
-  };
+  realms: RealmProvisioningConfig;
 }
 
 /** The first admin as stored on the agent (no password: that is sealed separately). */

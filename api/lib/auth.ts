@@ -59,6 +59,12 @@ export interface AuthDeps {
 const ALGORITHMS = ['RS256'];
 /** Agents suspended or added elsewhere (another API replica) are noticed within this delay. */
 const REGISTRY_TTL_MS = 10_000;
+/**
+ * A token of an issuer not (yet) trusted re-reads the agents at most this often. Counted from the last
+ * re-read an unknown issuer caused, not from any re-read: a realm the worker has just provisioned (and
+ * marked active in the database, which this process is not told about) is trusted at its first token
+ * even when the registry was re-read a moment earlier.
+ */
 const UNKNOWN_REFRESH_MS = 2_000;
 
 const invalid = (en: string, fa = 'توکن دسترسی معتبر نیست.'): AppError =>
@@ -78,6 +84,7 @@ export function createAuthenticator(deps: AuthDeps): Authenticator {
   const issuerOf = (realm: string) => `${deps.keycloakUrl}/realms/${realm}`;
   let registry = new Map<string, AgentInfo>();
   let loadedAt = 0;
+  let unknownReloadAt = 0;
   let loading: Promise<void> | null = null;
   const jwks = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
   const sessionsSeen = new Set<string>();
@@ -99,7 +106,11 @@ export function createAuthenticator(deps: AuthDeps): Authenticator {
 
   const agentFor = async (issuer: string): Promise<AgentInfo | undefined> => {
     const age = Date.now() - loadedAt;
-    if (age > REGISTRY_TTL_MS || (!registry.has(issuer) && age > UNKNOWN_REFRESH_MS)) await reload();
+    if (age > REGISTRY_TTL_MS) await reload();
+    else if (!registry.has(issuer) && Date.now() - unknownReloadAt > UNKNOWN_REFRESH_MS) {
+      unknownReloadAt = Date.now();
+      await reload();
+    }
     return registry.get(issuer);
   };
 

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { parseDuration } from '../../domain/duration';
 import { dbConfigFromEnv, type DbConfig } from '../../db';
 import { parseKey } from '../../db/secret-box';
+import type { RealmProvisioningConfig } from '../../infra/keycloak/provision';
+
+export type { RealmProvisioningConfig };
 
 const duration = (fallback: string) =>
   z
@@ -66,19 +69,6 @@ export interface ApiConfig {
   attachmentMaxBytes: number;
   logLevel: string;
   realms: RealmProvisioningConfig;
-}
-
-/** What creating realms and users needs (the API and the worker read the same variables). */
-export interface RealmProvisioningConfig {
-  keycloakUrl: string;
-  /** Where the admin API is reached (KEYCLOAK_INTERNAL_URL, else KEYCLOAK_URL). */
-  adminUrl: string;
-  /** Undefined when KEYCLOAK_ADMIN_USER/KEYCLOAK_ADMIN_PASSWORD are not set: realm work is refused. */
-  admin?: { username: string; password: string };
-  /** Base64 key; undefined when CREDENTIALS_KEY is not set: secrets cannot be stored. */
-  credentialsKey?: string;
-  portalUrls: string[];
-  testClients: boolean;
 }
 
 /** Reads and checks the configuration; throws a readable error listing every bad variable. */

@@ -1,31 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Op, type Transaction } from 'sequelize';
-import { UnmappedValueError, type BaseKind, type MappableKind } from '../../domain/basedata';
+import { UnmappedValueError, type BaseItem, type BaseKind, type MappableKind } from '../../domain/basedata';
 import type { HolidaySet } from '../../domain/calendar';
 import { chunkForParams } from '../connection';
 import type { Database } from '../index';
 
-/** A base-data item as the rest of the system sees it. */
-export interface BaseItem {
-  kind: BaseKind;
-  code: string;
-  nameFa: string;
-  nameEn: string;
-  active: boolean;
-  sortOrder: number;
-  attributes: Record<string, unknown>;
-  updatedAt: string;
-}
+export type { BaseItem };
 
-export interface NewBaseItem {
-  kind: BaseKind;
-  code: string;
-  nameFa: string;
-  nameEn: string;
-  active: boolean;
-  sortOrder: number;
-  attributes: Record<string, unknown>;
-}
+export type NewBaseItem = Omit<BaseItem, 'updatedAt'>;
 
 export interface MappingRow {
   kind: MappableKind;

@@ -1,6 +1,6 @@
 import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import { findBank } from '../../domain/iran';
-import { formatJalaliDay, isoToJalali } from '../../domain/jalali-calendar';
+import { formatJalali } from '../../domain/jalali';
 import type { DocumentStatus, MerchantKind, RepresentativeRole } from '../../domain/merchants';
 import type { Database } from '../index';
 import type {
@@ -120,7 +120,7 @@ export interface MerchantListFilter {
 }
 
 const iso = (d: Date | string): string => new Date(d).toISOString();
-const jalali = (day: string | null): string | null => (day ? formatJalaliDay(isoToJalali(day)) : null);
+const jalali = (day: string | null): string | null => (day ? formatJalali(day) : null);
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export const toShopRecord = (s: MerchantShopRow): ShopRecord => ({

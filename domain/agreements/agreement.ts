@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { toAsciiDigits } from '../text';
-import { parseJalali } from '../jalali-days';
+import { parseJalali } from '../jalali';
 
 export const AGREEMENT_STATUSES = ['draft', 'active', 'suspended', 'terminated'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
@@ -141,9 +141,7 @@ export const JalaliDateSchema = z
   .transform((input, ctx) => {
     const r = parseJalali(input);
     if (r.ok) return r.iso;
-    if (r.reason === 'format')
-      custom(ctx, 'jalali_format', 'تاریخ را به شکل ۱۴۰۴/۰۱/۱۵ وارد کنید.', 'Enter a Jalali date like 1404/01/15.');
-    else custom(ctx, 'jalali_no_such_day', 'چنین روزی در تقویم وجود ندارد.', 'There is no such day in the Jalali calendar.');
+    custom(ctx, r.code, r.message.fa, r.message.en);
     return z.NEVER;
   })
   .meta({ description: 'Jalali (Solar Hijri) date, e.g. 1404/01/15; Persian digits accepted.', example: '1404/01/15' });

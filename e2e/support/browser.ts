@@ -103,6 +103,20 @@ export interface Person {
   realm: string;
 }
 
+const broker = (username: string): Person => ({ label: username, username, org: 'broker', realm: 'kartabl' });
+const ofAgent = (org: 'alpha' | 'beta', username: string): Person => ({ label: username, username, org, realm: `agent-${org}` });
+
+/** The provisioned test world's people (password `Kartabl@1405`). */
+export const PEOPLE = {
+  brokerAdmin: broker('broker-admin'),
+  supporter: broker('supporter'),
+  auditor: broker('auditor'),
+  alphaAdmin: ofAgent('alpha', 'alpha-admin'),
+  alphaUser: ofAgent('alpha', 'alpha-user'),
+  alphaUser2: ofAgent('alpha', 'alpha-user2'),
+  betaUser: ofAgent('beta', 'beta-user'),
+} as const;
+
 export interface Session {
   person: Person;
   context: BrowserContext;

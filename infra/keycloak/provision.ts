@@ -15,6 +15,19 @@ const AUDIENCE_MAPPER_NAME = 'kartabl-api-audience';
 // ---------------------------------------------------------------------------------------------
 // Specs
 
+/** What creating realms and users needs (the API and the worker read the same variables). */
+export interface RealmProvisioningConfig {
+  keycloakUrl: string;
+  /** Where the admin API is reached (KEYCLOAK_INTERNAL_URL, else KEYCLOAK_URL). */
+  adminUrl: string;
+  /** Undefined when KEYCLOAK_ADMIN_USER/KEYCLOAK_ADMIN_PASSWORD are not set: realm work is refused. */
+  admin?: { username: string; password: string };
+  /** Base64 key; undefined when CREDENTIALS_KEY is not set: secrets cannot be stored. */
+  credentialsKey?: string;
+  portalUrls: string[];
+  testClients: boolean;
+}
+
 export interface RoleSpec {
   name: string;
   description?: string;

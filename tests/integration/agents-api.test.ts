@@ -71,18 +71,14 @@ let adminToken: string;
 
 beforeAll(async () => {
   stack = await startStack();
-  kc = new KeycloakAdmin({
-    keycloakUrl: stack.keycloakUrl,
-    username: process.env.KARTABL_TEST_KC_ADMIN_USER ?? 'admin',
-    password: process.env.KARTABL_TEST_KC_ADMIN_PASSWORD ?? 'admin',
-  });
+  kc = stack.keycloakAdmin();
   [broker, alphaAdmin, betaAdmin] = await Promise.all([
     stack.token('kartabl', 'broker-admin'),
     stack.token('agent-alpha', 'alpha-admin'),
     stack.token('agent-beta', 'beta-admin'),
   ]);
   const { Agent } = stack.server.db.models;
-  alphaId = (await Agent.findOne({ where: { code: 'alpha' } }))!.id;
+  alphaId = await stack.agentId('alpha');
   brokerId = (await Agent.findOne({ where: { isBroker: true } }))!.id;
 });
 
@@ -194,13 +190,13 @@ describe('validation', () => {
 
 describe('PSP credentials', () => {
   test('when credentials are stored, then no response and no audit row ever contains them', async () => {
-    const put = await stack.call('PUT', `/api/agents/${agentId}/psps/sep`, {
+    const put = await stack.call('PUT', `/api/agents/${agentId}/psps/psp-a`, {
       token: broker,
       body: { direct: true, credentials: { username: 'sep-user', password: SECRET, terminalId: '998877' } },
     });
     expect(put.status).toBe(200);
     expect(put.body.psps).toEqual([
-      { pspCode: 'sep', direct: true, credentials: { stored: true, setAt: expect.any(String), setBy: expect.any(String) } },
+      { pspCode: 'psp-a', direct: true, credentials: { stored: true, setAt: expect.any(String), setBy: expect.any(String) } },
     ]);
     const get = await stack.call('GET', `/api/agents/${agentId}`, { token: broker });
     for (const body of [put.body, get.body]) {
@@ -212,17 +208,49 @@ describe('PSP credentials', () => {
     expect(JSON.stringify(rows)).not.toContain(SECRET);
     const audit = await stack.call('GET', `/api/audit?entityType=agent-psp`, { token: broker });
     expect(JSON.stringify(audit.body)).not.toContain(SECRET);
-    const stored = await AgentPsp.findOne({ where: { agentId, pspCode: 'sep' } });
+    const stored = await AgentPsp.findOne({ where: { agentId, pspCode: 'psp-a' } });
     expect(stored?.sealedCredentials).toMatch(/^v1\./);
     expect(stored?.sealedCredentials).not.toContain(SECRET);
 
     // Only the direct flag changes; the credentials stay.
-    const flag = await stack.call('PUT', `/api/agents/${agentId}/psps/sep`, { token: broker, body: { direct: false } });
+    const flag = await stack.call('PUT', `/api/agents/${agentId}/psps/psp-a`, { token: broker, body: { direct: false } });
     expect(flag.body.psps[0]).toMatchObject({ direct: false, credentials: { stored: true } });
   });
 
+  test('when the PSP is not an active base-data PSP, then 400 names pspCode; a switched-off PSP may still be configured', async () => {
+    const unknown = await stack.call('PUT', `/api/agents/${agentId}/psps/sep`, { token: broker, body: { direct: true } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields).toEqual([
+      {
+        field: 'pspCode',
+        code: 'not_in_basedata',
+        message: {
+          fa: '«sep» در «شرکت‌های پرداخت (PSP)» اطلاعات پایه تعریف نشده یا غیرفعال است.',
+          en: '"sep" is not an active item of payment service providers in base data.',
+        },
+      },
+    ]);
+    const retired = await stack.call('POST', '/api/basedata/psp', {
+      token: broker,
+      body: { code: 'psp-old', nameFa: 'پرداخت قدیم', nameEn: 'Old PSP', active: false, attributes: { protocol: 'rest' } },
+    });
+    expect(retired.status).toBe(201);
+    const inactive = await stack.call('PUT', `/api/agents/${agentId}/psps/psp-old`, { token: broker, body: { direct: true } });
+    expect(inactive.body.error.fields[0]).toMatchObject({ field: 'pspCode', code: 'not_in_basedata' });
+
+    const off = await stack.call('PUT', '/api/settings/services', {
+      token: broker,
+      body: { items: [{ key: 'psp:psp-b', enabled: false }] },
+    });
+    expect(off.status).toBe(200);
+    const configured = await stack.call('PUT', `/api/agents/${agentId}/psps/psp-b`, { token: broker, body: { direct: false } });
+    expect(configured.status).toBe(200);
+    expect(configured.body.psps.map((p: { pspCode: string }) => p.pspCode)).toEqual(['psp-a', 'psp-b']);
+    await stack.call('PUT', '/api/settings/services', { token: broker, body: { items: [{ key: 'psp:psp-b', enabled: true }] } });
+  });
+
   test('when an agent admin without agents.credentials tries, then 403', async () => {
-    const res = await stack.call('PUT', `/api/agents/${agentId}/psps/sep`, { token: adminToken, body: { direct: true } });
+    const res = await stack.call('PUT', `/api/agents/${agentId}/psps/psp-a`, { token: adminToken, body: { direct: true } });
     expect(res.status).toBe(403);
   });
 });
@@ -242,8 +270,8 @@ describe('subtree scope', () => {
       expect([method, url, res.status]).toEqual([method, url, 404]);
     }
     // beta-admin lacks agents.credentials (403 before scope); alpha-admin's view of beta is also 404.
-    const { Agent, User } = stack.server.db.models;
-    const betaId = (await Agent.findOne({ where: { code: 'beta' } }))!.id;
+    const { User } = stack.server.db.models;
+    const betaId = await stack.agentId('beta');
     expect((await stack.call('GET', `/api/agents/${betaId}`, { token: alphaAdmin })).status).toBe(404);
     const created = await stack.call('POST', '/api/agents', {
       token: alphaAdmin,

@@ -1,4 +1,6 @@
-import { formatJalali, tehranToday } from '../../domain/jalali-days';
+import { addDays } from '../../domain/calendar';
+import { formatJalali, tehranToday } from '../../domain/jalali';
+import { toPersianDigits } from '../../domain/text';
 import { startStack, type Stack } from './harness';
 
 /**
@@ -14,12 +16,7 @@ let alphaId: string;
 let betaId: string;
 
 /** A Jalali date `days` from today (Tehran). */
-function jalaliIn(days: number): string {
-  const d = new Date(`${tehranToday()}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return formatJalali(d.toISOString().slice(0, 10));
-}
-const persianDigits = (s: string) => s.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]);
+const jalaliIn = (days: number): string => formatJalali(addDays(tehranToday(), days));
 
 const terms = {
   prices: [{ item: 'pax-s90', label: 'PAX S90', amount: '۱۲٬۵۰۰٬۰۰۰' }],
@@ -27,7 +24,7 @@ const terms = {
     { service: 'terminal-registration', kind: 'percent', value: 2.5 },
     { service: 'device-sale', kind: 'fixed', value: 500000 },
   ],
-  allowedPsps: ['sep', 'PEC'],
+  allowedPsps: ['psp-a', 'PSP-B'],
   allowedDeviceModels: ['pax-s90'],
   quotas: [{ key: 'terminals', limit: 100, period: 'month' }],
 };
@@ -40,16 +37,11 @@ beforeAll(async () => {
     stack.token('agent-beta', 'beta-admin'),
     stack.token('agent-alpha', 'alpha-user'),
   ]);
-  const me = async (token: string) => {
-    const res = await stack.call('GET', '/api/me', { token });
-    if (res.status !== 200) throw new Error(JSON.stringify(res.body));
-    return res.body.agent.id as string;
-  };
   // One after the other: concurrent first requests of new users can fail on SQLite (see the report).
-  alphaId = await me(alphaAdmin);
-  betaId = await me(betaAdmin);
-  await me(brokerAdmin);
-  await me(alphaUser);
+  alphaId = await stack.agentOf(alphaAdmin);
+  betaId = await stack.agentOf(betaAdmin);
+  await stack.agentOf(brokerAdmin);
+  await stack.agentOf(alphaUser);
 });
 
 afterAll(async () => {
@@ -66,7 +58,7 @@ describe('agreements', () => {
       agentId: alphaId,
       title: 'قرارداد فروش ۱۴۰۴',
       terms,
-      validFrom: persianDigits(jalaliIn(-10)),
+      validFrom: toPersianDigits(jalaliIn(-10)),
       validTo: jalaliIn(30),
       signedBy: 'مدیرعامل آلفا',
       status: 'active',
@@ -84,7 +76,7 @@ describe('agreements', () => {
     });
     expect(res.body.validFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(res.body.terms.prices[0].amount).toBe(12500000);
-    expect(res.body.terms.allowedPsps).toEqual(['sep', 'pec']);
+    expect(res.body.terms.allowedPsps).toEqual(['psp-a', 'psp-b']);
     expect(res.body.terms.currency).toBe('IRR');
 
     const audit = await stack.call('GET', `/api/audit?entityType=agreement&entityId=${res.body.id}`, { token: brokerAdmin });
@@ -98,7 +90,7 @@ describe('agreements', () => {
       title: 'x',
       terms: {
         commissions: [{ service: 'sale', kind: 'percent', value: 120 }],
-        allowedPsps: ['sep', 'sep'],
+        allowedPsps: ['psp-a', 'psp-a'],
         quotas: [{ key: 'terminals', limit: -1, period: 'week' }],
       },
       validFrom: '1404/07/31',
@@ -112,12 +104,12 @@ describe('agreements', () => {
       'terms.allowedPsps.1': 'duplicate',
       'terms.quotas.0.limit': 'too_small',
       'terms.quotas.0.period': 'invalid_value',
-      validFrom: 'jalali_no_such_day',
-      validTo: 'jalali_no_such_day',
+      validFrom: 'jalali_date_day',
+      validTo: 'jalali_date_month',
     });
     const msg = bad.body.error.fields.find((f: { field: string }) => f.field === 'validFrom').message;
-    expect(msg.fa).toContain('تقویم');
-    expect(msg.en).toContain('no such day');
+    expect(msg.fa).toContain('روز ۳۱ در آن نیست');
+    expect(msg.en).toContain('no day 31');
 
     const reversed = await create({
       agentId: alphaId,
@@ -130,7 +122,44 @@ describe('agreements', () => {
     expect(reversed.body.error.fields).toEqual([expect.objectContaining({ field: 'validTo', code: 'range_reversed' })]);
 
     const format = await create({ agentId: alphaId, title: 'قرارداد بد', terms: {}, validFrom: 'فردا', validTo: '1404/05/09' });
-    expect(format.body.error.fields[0]).toMatchObject({ field: 'validFrom', code: 'jalali_format' });
+    expect(format.body.error.fields[0]).toMatchObject({ field: 'validFrom', code: 'jalali_date_format' });
+  });
+
+  test('when allowed PSPs or device models are not active base data, then 400 names each; a switched-off PSP may be allowed', async () => {
+    const res = await create({
+      agentId: alphaId,
+      title: 'قرارداد با کدهای ناشناخته',
+      terms: { allowedPsps: ['psp-a', 'sep'], allowedDeviceModels: ['pax-s90', 'pax-s999'] },
+      validFrom: jalaliIn(0),
+      validTo: jalaliIn(30),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.map((f: { field: string; code: string }) => [f.field, f.code])).toEqual([
+      ['terms.allowedPsps.1', 'not_in_basedata'],
+      ['terms.allowedDeviceModels.1', 'not_in_basedata'],
+    ]);
+    expect(res.body.error.fields[1].message).toEqual({
+      fa: '«pax-s999» در «مدل‌های دستگاه» اطلاعات پایه تعریف نشده یا غیرفعال است.',
+      en: '"pax-s999" is not an active item of device models in base data.',
+    });
+
+    const off = await stack.call('PUT', '/api/settings/services', {
+      token: brokerAdmin,
+      body: { items: [{ key: 'psp:psp-b', enabled: false }] },
+    });
+    expect(off.status).toBe(200);
+    const ok = await create({
+      agentId: alphaId,
+      title: 'قرارداد با پرداخت خاموش',
+      terms: { allowedPsps: ['psp-b'] },
+      validFrom: jalaliIn(0),
+      validTo: jalaliIn(30),
+    });
+    expect(ok.status).toBe(201);
+    await stack.call('PUT', '/api/settings/services', {
+      token: brokerAdmin,
+      body: { items: [{ key: 'psp:psp-b', enabled: true }] },
+    });
   });
 
   test('when the current agreements of an agent are asked for, then only active ones covering today (Tehran) come back', async () => {
@@ -197,7 +226,7 @@ describe('agreements', () => {
     const id = made.body.id as string;
     const upd = await stack.call('PUT', `/api/agreements/${id}`, {
       token: brokerAdmin,
-      body: { title: 'قرارداد ویرایش‌شده', validTo: jalaliIn(20), version: 1, terms: { ...terms, allowedPsps: ['sep'] } },
+      body: { title: 'قرارداد ویرایش‌شده', validTo: jalaliIn(20), version: 1, terms: { ...terms, allowedPsps: ['psp-b'] } },
     });
     expect(upd.status).toBe(200);
     expect(upd.body).toMatchObject({ title: 'قرارداد ویرایش‌شده', validToJalali: jalaliIn(20), version: 2 });
@@ -210,7 +239,7 @@ describe('agreements', () => {
     const audit = await stack.call('GET', `/api/audit?entityType=agreement&entityId=${id}&action=update`, { token: brokerAdmin });
     expect(audit.body.items[0].before.title).toBe('قرارداد ویرایشی');
     expect(audit.body.items[0].after.title).toBe('قرارداد ویرایش‌شده');
-    expect(audit.body.items[0].after.terms.allowedPsps).toEqual(['sep']);
+    expect(audit.body.items[0].after.terms.allowedPsps).toEqual(['psp-b']);
   });
 
   test('when a file is attached, then it can be downloaded by those who see the agreement and nobody else', async () => {

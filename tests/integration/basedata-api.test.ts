@@ -1,4 +1,4 @@
-import { UnmappedValueError } from '../../domain/basedata';
+import { BASE_KINDS, UnmappedValueError } from '../../domain/basedata';
 import { resolvePspCode } from '../../db/repositories/basedata';
 import { startStack, type Stack } from './harness';
 
@@ -224,17 +224,7 @@ describe('CSV', () => {
   });
 
   test('when every kind is exported and imported back, then nothing changes', async () => {
-    for (const kind of [
-      'psp',
-      'document-type',
-      'device-model',
-      'guild',
-      'collect-reason',
-      'swap-reason',
-      'bank',
-      'bank-branch',
-      'holiday',
-    ]) {
+    for (const kind of BASE_KINDS) {
       const exported = await stack.call('GET', `/api/basedata/${kind}/export.csv`, { token: admin });
       expect(exported.status).toBe(200);
       expect(exported.headers.get('content-type')).toContain('text/csv');

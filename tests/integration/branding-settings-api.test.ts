@@ -25,15 +25,10 @@ beforeAll(async () => {
     stack.token('agent-alpha', 'alpha-admin'),
     stack.token('agent-beta', 'beta-admin'),
   ]);
-  const me = async (token: string) => {
-    const res = await stack.call('GET', '/api/me', { token });
-    if (res.status !== 200) throw new Error(JSON.stringify(res.body));
-    return res.body.agent.id as string;
-  };
   // One after the other: concurrent first requests of new users can fail on SQLite (see the report).
-  alphaId = await me(alphaAdmin);
-  betaId = await me(betaAdmin);
-  brokerId = await me(brokerAdmin);
+  alphaId = await stack.agentOf(alphaAdmin);
+  betaId = await stack.agentOf(betaAdmin);
+  brokerId = await stack.agentOf(brokerAdmin);
 });
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import pino from 'pino';
 import { Client } from 'pg';
 import { startServer, type RunningServer } from '../../api/server';
 import { seedTestAgents, startTestWorker } from '../helpers/app';
-import { getPasswordToken } from '../../infra/keycloak/provision';
+import { KeycloakAdmin, getPasswordToken } from '../../infra/keycloak/provision';
 import { newCredentialsKey } from '../../db/secret-box';
 
 /**
@@ -25,6 +25,15 @@ export interface Stack {
     url: string,
     opts?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: RequestInit['body'] },
   ): Promise<ApiResponse>;
+  /** Id of a seeded agent by its code (`alpha`, `beta`, …). */
+  agentId(code: string): Promise<string>;
+  /**
+   * The agent of a token's user through `GET /api/me` (which records the user's first sight); call
+   * it for one user at a time.
+   */
+  agentOf(token: string): Promise<string>;
+  /** The Keycloak admin API client, as the test runner's admin. */
+  keycloakAdmin(): KeycloakAdmin;
   stop(): Promise<void>;
 }
 
@@ -109,7 +118,7 @@ export async function startStack(overrides: NodeJS.ProcessEnv = {}): Promise<Sta
   const worker = await startTestWorker(temporalAddress, taskQueue, server.db, server.config.realms);
 
   const tokens = new Map<string, string>();
-  return {
+  const stack: Stack = {
     server,
     keycloakUrl,
     dialect,
@@ -133,10 +142,28 @@ export async function startStack(overrides: NodeJS.ProcessEnv = {}): Promise<Sta
       if ((res.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
       return { status: res.status, body: parsed, headers: res.headers };
     },
+    async agentId(code) {
+      const row = await server.db.models.Agent.findOne({ where: { code } });
+      if (!row) throw new Error(`no agent with code ${code}`);
+      return row.id;
+    },
+    async agentOf(token) {
+      const res = await stack.call('GET', '/api/me', { token });
+      if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+      return res.body.agent.id as string;
+    },
+    keycloakAdmin() {
+      return new KeycloakAdmin({
+        keycloakUrl,
+        username: process.env.KARTABL_TEST_KC_ADMIN_USER ?? 'admin',
+        password: process.env.KARTABL_TEST_KC_ADMIN_PASSWORD ?? 'admin',
+      });
+    },
     async stop() {
       await worker.stop();
       await server.stop();
       await database.drop();
     },
   };
+  return stack;
 }

@@ -42,7 +42,7 @@ const address = { addressFa: 'تهران، خیابان آزادی، پلاک ۱
 const shop = {
   nameFa: 'سوپرمارکت نمونه',
   nameEn: 'Sample Supermarket',
-  guildCode: '5411',
+  guildCode: 'supermarket',
   addressFa: 'تهران، خیابان انقلاب، پلاک ۵',
   addressEn: 'No. 5, Enghelab St, Tehran',
   postalCode: '1416753111',
@@ -138,7 +138,7 @@ describe('registering merchants', () => {
       mobile: '09123456789',
       agent: { code: 'alpha' },
       addresses: [{ postalCode: '1193653471' }],
-      shops: [{ nameFa: 'سوپرمارکت نمونه', guildCode: '5411', phone: '02166554433', latitude: 35.7 }],
+      shops: [{ nameFa: 'سوپرمارکت نمونه', guildCode: 'supermarket', phone: '02166554433', latitude: 35.7 }],
       accounts: [{ sheba: MELLAT_SHEBA, bank: { code: '012', nameFa: 'بانک ملت', nameEn: 'Bank Mellat' }, isPrimary: true }],
       documents: [],
     });
@@ -374,17 +374,77 @@ describe('editing, shops and accounts', () => {
   });
 });
 
+describe('base data', () => {
+  test('when a shop names a guild that is not an active base-data guild, then 400 names the field, on create, add and edit', async () => {
+    const before = await counts();
+    const res = await stack.call('POST', '/api/merchants', {
+      token: alphaUser,
+      body: natural({ shops: [shop, { ...shop, guildCode: 'bookshop-x' }] }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([
+      {
+        field: 'shops.1.guildCode',
+        code: 'not_in_basedata',
+        message: {
+          fa: '«bookshop-x» در «اصناف» اطلاعات پایه تعریف نشده یا غیرفعال است.',
+          en: '"bookshop-x" is not an active item of guilds in base data.',
+        },
+      },
+    ]);
+    expect(await counts()).toEqual(before);
+
+    const m = await create(alphaUser, natural({ shops: [shop] }));
+    const add = await stack.call('POST', `/api/merchants/${m.id}/shops`, {
+      token: alphaUser,
+      body: { ...shop, guildCode: 'nope' },
+    });
+    expect(add.body.error.fields[0]).toMatchObject({ field: 'guildCode', code: 'not_in_basedata' });
+    const off = await stack.call('POST', '/api/basedata/guild/fuel-station/deactivate', { token: brokerAdmin });
+    expect(off.status).toBe(200);
+    const edit = await stack.call('PATCH', `/api/merchants/${m.id}/shops/${m.shops[0].id}`, {
+      token: alphaUser,
+      body: { guildCode: 'fuel-station' },
+    });
+    expect(edit.body.error.fields[0]).toMatchObject({ field: 'guildCode', code: 'not_in_basedata' });
+    await stack.call('POST', '/api/basedata/guild/fuel-station/activate', { token: brokerAdmin });
+    const bakery = await stack.call('PATCH', `/api/merchants/${m.id}/shops/${m.shops[0].id}`, {
+      token: alphaUser,
+      body: { guildCode: 'bakery' },
+    });
+    expect(bakery.body.guildCode).toBe('bakery');
+  });
+
+  test('when documents are typed, then the types are base data and their persons attribute is enforced', async () => {
+    const types = await stack.call('GET', '/api/merchants/document-types', { token: alphaUser });
+    expect(types.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'id-card', appliesTo: 'both', legalOnly: false }),
+        expect.objectContaining({ code: 'gazette', appliesTo: 'legal', legalOnly: true }),
+      ]),
+    );
+    const m = await create(alphaUser, natural());
+    const unknown = await stack.call('POST', `/api/merchants/${m.id}/documents`, {
+      token: alphaUser,
+      raw: uploadForm('passport'),
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields[0]).toMatchObject({ field: 'typeCode', code: 'unknown_type' });
+    expect(unknown.body.error.fields[0].message.en).toContain('id-card');
+  });
+});
+
 describe('documents', () => {
   test('when a document is uploaded, it can be downloaded and listed; the broker reviews it; alpha-user may not review', async () => {
     const m = await create(alphaUser, natural());
     const file = png(200);
     const up = await stack.call('POST', `/api/merchants/${m.id}/documents`, {
       token: alphaUser,
-      raw: uploadForm('national-card', file),
+      raw: uploadForm('id-card', file),
     });
     expect(up.status).toBe(201);
     expect(up.body).toMatchObject({
-      typeCode: 'national-card',
+      typeCode: 'id-card',
       status: 'pending',
       file: { fileName: 'کارت-ملی.png', contentType: 'image/png', size: file.size },
     });

@@ -17,17 +17,13 @@ let userToken: string;
 
 beforeAll(async () => {
   stack = await startStack();
-  kc = new KeycloakAdmin({
-    keycloakUrl: stack.keycloakUrl,
-    username: process.env.KARTABL_TEST_KC_ADMIN_USER ?? 'admin',
-    password: process.env.KARTABL_TEST_KC_ADMIN_PASSWORD ?? 'admin',
-  });
+  kc = stack.keycloakAdmin();
   [alphaAdmin, betaAdmin, alphaUser2] = await Promise.all([
     stack.token('agent-alpha', 'alpha-admin'),
     stack.token('agent-beta', 'beta-admin'),
     stack.token('agent-alpha', 'alpha-user2'),
   ]);
-  alphaId = (await stack.server.db.models.Agent.findOne({ where: { code: 'alpha' } }))!.id;
+  alphaId = await stack.agentId('alpha');
 });
 
 afterAll(async () => {

@@ -1,5 +1,4 @@
 import { parseDuration } from '../../domain/duration';
-import { ticketNumber, jalaliDate } from '../../domain/jalali';
 import { normalizeText, toAsciiDigits, toPersianDigits } from '../../domain/text';
 
 describe('text normalisation', () => {
@@ -40,18 +39,5 @@ describe('durations', () => {
 
   test.each(['', 'abc', '4 hours', '4h x', '-1h', 'h'])('when "%s" is parsed, then it is refused', (text) => {
     expect(() => parseDuration(text)).toThrow(/Invalid duration/);
-  });
-});
-
-describe('Jalali dates', () => {
-  test('when an instant is converted, then the calendar day is the one in Tehran', () => {
-    // 2026-03-20T20:00Z is 23:30 on 29 Esfand 1404 in Tehran; 20:31Z is already 1 Farvardin 1405.
-    expect(jalaliDate(new Date('2026-03-20T20:00:00Z'))).toEqual({ year: 1404, month: 12, day: 29 });
-    expect(jalaliDate(new Date('2026-03-20T20:31:00Z'))).toEqual({ year: 1405, month: 1, day: 1 });
-    expect(jalaliDate(new Date('2026-11-23T08:00:00Z'))).toEqual({ year: 1405, month: 9, day: 2 });
-  });
-
-  test('when a ticket number is made, then it has the Jalali year and a six-digit sequence', () => {
-    expect(ticketNumber(new Date('2026-11-23T08:00:00Z'), 42)).toBe('TK-1405-000042');
   });
 });

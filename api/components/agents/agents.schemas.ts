@@ -33,7 +33,8 @@ export const UsernameSchema = z
     ),
   );
 
-const email = z
+/** An e-mail address, lower-cased; empty text means none (null). */
+export const EmailSchema = z
   .string()
   .trim()
   .toLowerCase()
@@ -89,7 +90,7 @@ export const ContactSchema = z.strictObject({
   name: text(2, 200),
   role: text(0, 100).optional(),
   mobile: mobileSchema.optional(),
-  email: email.optional(),
+  email: EmailSchema.optional(),
 });
 
 const Domains = z
@@ -113,7 +114,7 @@ export const FirstAdminSchema = z.strictObject({
   username: UsernameSchema,
   firstName: text(1, 100),
   lastName: text(1, 100),
-  email: email.optional(),
+  email: EmailSchema.optional(),
   mobile: mobileSchema.optional(),
 });
 

@@ -11,6 +11,7 @@ import { setRealmEnabled } from '../../../infra/keycloak/provision';
 import { AGENT_REALM_WORKFLOW_TYPE, type AgentRealmInput } from '../../../workflows/agents/definitions';
 import type { ApiContext } from '../../app';
 import type { AuthContext } from '../../lib/auth';
+import { assertInBaseData } from '../../lib/basedata-refs';
 import { AppError, type FieldError } from '../../lib/errors';
 import { assertInSubtree, visibleAgentIds } from '../../lib/scope';
 import type { CreateAgentBody, ListAgentsQuery, PutPspBody, UpdateAgentBody } from './agents.schemas';
@@ -437,6 +438,8 @@ export function createAgentService(ctx: ApiContext, realm: RealmAdmin) {
       const box = body.credentials ? realm.box() : undefined;
       await db.transaction(async (tx) => {
         await load(auth, id, tx);
+        // Credentials only for a PSP that base data knows (a switched-off service still may be configured).
+        await assertInBaseData(db, [{ kind: 'psp', code: pspCode, field: 'pspCode' }], tx);
         const existing = await m.AgentPsp.findOne({ where: { agentId: id, pspCode }, transaction: tx });
         const before = existing
           ? { pspCode, direct: Boolean(existing.direct), stored: Boolean(existing.sealedCredentials) }

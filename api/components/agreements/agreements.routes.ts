@@ -3,7 +3,7 @@ import type { ApiContext } from '../../app';
 import { IdParams, type RouteTable } from '../../lib/routes';
 import { pageOf } from '../../lib/schemas';
 import { AgentRefParams, agentIdOf } from '../../lib/scope';
-import { requireFile, sendFile, singleFile } from '../../lib/uploads';
+import { FILE_RESPONSE, requireFile, sendFile, singleFile } from '../../lib/uploads';
 import {
   Agreement,
   AgreementFile,
@@ -121,12 +121,7 @@ export function agreementRoutes(routes: RouteTable, ctx: ApiContext): void {
     summary: "Download an agreement's file",
     access: { anyOf: [...READ.anyOf] },
     params: AgreementFileParams,
-    response: {
-      status: 200,
-      description: 'The file',
-      schema: z.string().meta({ format: 'binary' }),
-      contentType: 'application/octet-stream',
-    },
+    response: FILE_RESPONSE,
     handler: async ({ auth, params, res }) => {
       sendFile(res, await service.file(auth!, params.id, params.fileId));
       return undefined;

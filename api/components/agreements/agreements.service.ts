@@ -12,9 +12,10 @@ import {
   type AgreementTerms,
 } from '../../../domain/agreements/agreement';
 import { bi } from '../../../domain/i18n';
-import { formatJalali, tehranToday } from '../../../domain/jalali-days';
+import { formatJalali, tehranToday } from '../../../domain/jalali';
 import type { ApiContext } from '../../app';
 import type { AuthContext } from '../../lib/auth';
+import { assertInBaseData, type BaseRef } from '../../lib/basedata-refs';
 import { AppError } from '../../lib/errors';
 import { assertInSubtree, visibleAgentIds } from '../../lib/scope';
 import { fileInfo, storeFile } from '../../lib/uploads';
@@ -97,6 +98,16 @@ export function createAgreementService(ctx: Pick<ApiContext, 'db' | 'agents'>) {
   async function one(row: AgreementRow): Promise<AgreementDto> {
     return (await toDtos([row], true))[0];
   }
+
+  /** Allowed PSPs and device models are base-data codes (R-BASE); a switched-off PSP may still be allowed. */
+  const termRefs = (terms: AgreementTerms): BaseRef[] => [
+    ...terms.allowedPsps.map((code, i) => ({ kind: 'psp' as const, code, field: `terms.allowedPsps.${i}` })),
+    ...terms.allowedDeviceModels.map((code, i) => ({
+      kind: 'device-model' as const,
+      code,
+      field: `terms.allowedDeviceModels.${i}`,
+    })),
+  ];
 
   /** The user must belong to the agent named with it. */
   async function checkParty(auth: AuthContext, agentId: string, userId: string | undefined): Promise<void> {
@@ -183,6 +194,7 @@ export function createAgreementService(ctx: Pick<ApiContext, 'db' | 'agents'>) {
 
     async create(auth: AuthContext, body: z.output<typeof CreateAgreement>): Promise<AgreementDto> {
       await checkParty(auth, body.agentId, body.userId);
+      await assertInBaseData(db, termRefs(body.terms));
       const id = randomUUID();
       await db.transaction(async (tx) => {
         const row = await Agreement.create(
@@ -216,6 +228,7 @@ export function createAgreementService(ctx: Pick<ApiContext, 'db' | 'agents'>) {
 
     async update(auth: AuthContext, id: string, body: z.output<typeof UpdateAgreement>): Promise<AgreementDto> {
       await find(auth, id);
+      if (body.terms) await assertInBaseData(db, termRefs(body.terms));
       await db.transaction(async (tx) => {
         const row = await Agreement.findByPk(id, { transaction: tx });
         if (!row) throw AppError.notFound(NOT_FOUND);

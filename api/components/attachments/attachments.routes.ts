@@ -1,15 +1,14 @@
-import { createHash, randomUUID } from 'node:crypto';
-import multer from 'multer';
 import { z } from 'zod';
 import type { Database } from '../../../db';
 import { bi } from '../../../domain/i18n';
-import { normalizeText } from '../../../domain/text';
 import { AppError } from '../../lib/errors';
+import { FILE_RESPONSE, requireFile, sendFile, singleFile, storeFile } from '../../lib/uploads';
 import { IdParams, type RouteTable } from '../../lib/routes';
 import type { TicketService } from '../tickets/tickets.service';
 import type { TicketRepository } from '../../../db/repositories/tickets';
 
 const ALLOWED_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf', 'text/plain']);
+const ALLOWED_TYPES_TEXT = bi('تصویر، PDF یا متن', 'images, PDF or plain text');
 
 const AttachmentSchema = z
   .object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), size: z.number() })
@@ -20,7 +19,6 @@ export function attachmentRoutes(
   deps: { db: Database; tickets: TicketService; ticketRepo: TicketRepository; maxBytes: number },
 ): void {
   const { Attachment } = deps.db.models;
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: deps.maxBytes, files: 1, fields: 0 } });
 
   routes.add({
     method: 'post',
@@ -30,43 +28,16 @@ export function attachmentRoutes(
     access: { anyOf: ['tickets.create', 'tickets.answer'] },
     bodyContentType: 'multipart/form-data',
     body: z.object({ file: z.any().meta({ type: 'string', format: 'binary' }) }),
-    before: [upload.single('file')],
+    before: [singleFile(deps.maxBytes)],
     response: { status: 201, description: 'The stored attachment', schema: AttachmentSchema },
     handler: async ({ auth, req }) => {
-      const file = req.file;
-      if (!file) {
-        throw AppError.validation([
-          { field: 'file', code: 'required', message: bi('فایلی فرستاده نشده است.', 'No file was sent.') },
-        ]);
-      }
-      if (!ALLOWED_TYPES.has(file.mimetype)) {
-        throw AppError.validation([
-          {
-            field: 'file',
-            code: 'unsupported_type',
-            message: bi(
-              'تنها تصویر، PDF یا متن پذیرفته می‌شود.',
-              `Only images, PDF or plain text are accepted (got ${file.mimetype}).`,
-            ),
-          },
-        ]);
-      }
-      if (file.size === 0) {
-        throw AppError.validation([{ field: 'file', code: 'empty', message: bi('فایل خالی است.', 'The file is empty.') }]);
-      }
-      // multer decodes the name as latin1; browsers send UTF-8.
-      const fileName = normalizeText(Buffer.from(file.originalname, 'latin1').toString('utf8')).slice(0, 255) || 'file';
-      const row = await Attachment.create({
-        id: randomUUID(),
+      const file = requireFile(req.file, ALLOWED_TYPES, ALLOWED_TYPES_TEXT);
+      const row = await storeFile(deps.db, null, {
+        file,
+        purpose: null,
+        refId: null,
         ownerId: auth!.user.id,
         agentId: auth!.agent.id,
-        ticketId: null,
-        fileName,
-        contentType: file.mimetype,
-        size: file.size,
-        sha256: createHash('sha256').update(file.buffer).digest('hex'),
-        data: file.buffer,
-        createdAt: new Date(),
       });
       return { id: row.id, fileName: row.fileName, contentType: row.contentType, size: row.size };
     },
@@ -79,12 +50,7 @@ export function attachmentRoutes(
     summary: 'Download an attachment you uploaded or that belongs to a ticket you can see',
     access: { anyOf: ['tickets.read-own', 'tickets.read-agent', 'tickets.inbox', 'tickets.read-all'] },
     params: IdParams,
-    response: {
-      status: 200,
-      description: 'The file',
-      schema: z.string().meta({ format: 'binary' }),
-      contentType: 'application/octet-stream',
-    },
+    response: FILE_RESPONSE,
     handler: async ({ auth, params, res }) => {
       const row = await Attachment.findByPk(params.id);
       const notFound = AppError.notFound(bi('پیوست یافت نشد.', 'Attachment not found.'));
@@ -93,12 +59,7 @@ export function attachmentRoutes(
         const ticket = row.ticketId ? await deps.ticketRepo.findSummary(row.ticketId) : null;
         if (!ticket || !(await deps.tickets.canSee(auth!, ticket))) throw notFound;
       }
-      res
-        .status(200)
-        .type(row.contentType)
-        .set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
-        .set('X-Content-Type-Options', 'nosniff')
-        .send(Buffer.from(row.data));
+      sendFile(res, row);
       return undefined;
     },
   });

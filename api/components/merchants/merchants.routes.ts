@@ -1,8 +1,8 @@
-import multer from 'multer';
 import { z } from 'zod';
 import type { ApiContext } from '../../app';
 import type { Permission } from '../../../domain/access';
 import { EmptyBody } from '../../lib/schemas';
+import { FILE_RESPONSE, sendFile, singleFile } from '../../lib/uploads';
 import type { RouteTable } from '../../lib/routes';
 import {
   AccountInput,
@@ -33,10 +33,6 @@ const UPLOAD: Permission[] = ['merchants.create', 'merchants.update'];
 
 export function merchantRoutes(routes: RouteTable, ctx: ApiContext): void {
   const service = createMerchantService({ db: ctx.db, agents: ctx.agents });
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: ctx.config.attachmentMaxBytes, files: 1, fields: 2 },
-  });
   const tag = 'merchants';
 
   routes.add({
@@ -57,7 +53,7 @@ export function merchantRoutes(routes: RouteTable, ctx: ApiContext): void {
     summary: 'Types of merchant identity documents',
     access: { anyOf: READ },
     response: { status: 200, description: 'Document types', schema: DocumentTypesSchema },
-    handler: () => Promise.resolve(service.documentTypes()),
+    handler: () => service.documentTypes(),
   });
 
   routes.add({
@@ -184,7 +180,7 @@ export function merchantRoutes(routes: RouteTable, ctx: ApiContext): void {
     params: MerchantParams,
     bodyContentType: 'multipart/form-data',
     body: z.object({ typeCode: z.string(), file: z.any().meta({ type: 'string', format: 'binary' }) }),
-    before: [upload.single('file')],
+    before: [singleFile(ctx.config.attachmentMaxBytes, 2)],
     response: { status: 201, description: 'The document', schema: DocumentSchema },
     handler: ({ auth, params, req }) =>
       service.uploadDocument(auth!, params.id, (req.body as Record<string, unknown> | undefined)?.typeCode, req.file),
@@ -197,20 +193,9 @@ export function merchantRoutes(routes: RouteTable, ctx: ApiContext): void {
     summary: "Download a document's file",
     access: { anyOf: READ },
     params: DocumentParams,
-    response: {
-      status: 200,
-      description: 'The file',
-      schema: z.string().meta({ format: 'binary' }),
-      contentType: 'application/octet-stream',
-    },
+    response: FILE_RESPONSE,
     handler: async ({ auth, params, res }) => {
-      const file = await service.documentFile(auth!, params.id, params.documentId);
-      res
-        .status(200)
-        .type(file.contentType)
-        .set('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .set('X-Content-Type-Options', 'nosniff')
-        .send(file.data);
+      sendFile(res, await service.documentFile(auth!, params.id, params.documentId), { inline: true });
       return undefined;
     },
   });

@@ -8,7 +8,7 @@ import {
   shebaSchema,
   taxTrackingCodeSchema,
 } from '../../../domain/iran-schemas';
-import { parseJalaliDate } from '../../../domain/jalali-calendar';
+import { parseJalali, tehranToday } from '../../../domain/jalali';
 import {
   checkIdCardNumber,
   checkLatinText,
@@ -50,10 +50,9 @@ export const phoneSchema = z
 export const jalaliPastDate = z
   .string()
   .transform((input, ctx) => {
-    const r = parseJalaliDate(input);
+    const r = parseJalali(input);
     if (!r.ok) return refuse(ctx, input, r.code, r.message);
-    const today = new Date(Date.now() + 3.5 * 3600_000).toISOString().slice(0, 10); // Tehran, UTC+03:30
-    if (r.iso > today)
+    if (r.iso > tehranToday())
       return refuse(ctx, input, 'date_in_future', bi('این تاریخ هنوز نرسیده است.', 'This date is in the future.'));
     return r.iso;
   })
@@ -352,5 +351,16 @@ export const MerchantDetailSchema = MerchantSummarySchema.extend({
 export const MerchantListSchema = pageOf(MerchantSummarySchema).meta({ id: 'MerchantList' });
 export const DocumentListSchema = z.object({ items: z.array(DocumentSchema) }).meta({ id: 'MerchantDocumentList' });
 export const DocumentTypesSchema = z
-  .object({ items: z.array(z.object({ code: z.string(), nameFa: z.string(), nameEn: z.string(), legalOnly: z.boolean() })) })
+  .object({
+    items: z.array(
+      z.object({
+        code: z.string(),
+        nameFa: z.string(),
+        nameEn: z.string(),
+        /** For which persons (base-data attribute); `legalOnly` is `appliesTo === 'legal'`. */
+        appliesTo: z.enum(['natural', 'legal', 'both']),
+        legalOnly: z.boolean(),
+      }),
+    ),
+  })
   .meta({ id: 'MerchantDocumentTypes' });

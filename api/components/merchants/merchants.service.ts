@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { type Transaction, UniqueConstraintError } from 'sequelize';
 import type { Database } from '../../../db';
 import { appendAudit } from '../../../db/audit';
@@ -11,16 +11,15 @@ import {
 import type { MerchantRow } from '../../../db/schema/merchants';
 import { bi, type Bilingual } from '../../../domain/i18n';
 import { checkSheba, normalizeMobile, normalizeSheba } from '../../../domain/iran';
-import {
-  documentType,
-  MERCHANT_DOCUMENT_CONTENT_TYPES,
-  MERCHANT_DOCUMENT_TYPES,
-  merchantDisplayName,
-} from '../../../domain/merchants';
+import { MERCHANT_DOCUMENT_CONTENT_TYPES, merchantDisplayName } from '../../../domain/merchants';
 import { normalizeText, toAsciiDigits } from '../../../domain/text';
 import type { AuthContext } from '../../lib/auth';
 import { AppError, type FieldError } from '../../lib/errors';
 import { assertInSubtree, visibleAgentIds } from '../../lib/scope';
+import { fileProblem, storeFile } from '../../lib/uploads';
+import { activeBaseItems, assertInBaseData } from '../../lib/basedata-refs';
+import { createBaseDataRepository, type BaseItem } from '../../../db/repositories/basedata';
+import type { PersonType } from '../../../domain/basedata';
 import type { AgentDirectory } from '../agents/agents.repository';
 import type { z } from 'zod';
 import {
@@ -35,6 +34,9 @@ import {
   type UpdateMerchantInput,
 } from './merchants.schemas';
 
+const DOCUMENT_CONTENT_TYPES: ReadonlySet<string> = new Set(MERCHANT_DOCUMENT_CONTENT_TYPES);
+const DOCUMENT_CONTENT_TYPES_TEXT = bi('تصویر یا PDF', 'images or PDF');
+
 type ShopIn = z.output<typeof ShopInput>;
 type AccountIn = z.output<typeof AccountInput>;
 
@@ -46,6 +48,7 @@ const fieldError = (field: string, code: string, message: Bilingual): AppError =
 export function createMerchantService(deps: { db: Database; agents: AgentDirectory }) {
   const { db, agents } = deps;
   const repo = createMerchantRepository(db);
+  const baseData = createBaseDataRepository(db);
   const { Merchant, MerchantRepresentative, MerchantAddress, MerchantShop, MerchantAccount, MerchantDocument, Attachment } =
     db.models;
 
@@ -174,14 +177,32 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
   /** Audit snapshot of a merchant: the detail without documents' review history. */
   const snapshot = (d: MerchantDetailRecord) => ({ ...d, documents: undefined });
 
+  /** Document types are base data (kind `document-type`); `appliesTo` says for which persons. */
+  const documentTypeItems = async () => (await baseData.all('document-type')).filter((t) => t.active);
+  const appliesTo = (t: BaseItem): PersonType => {
+    const v = t.attributes.appliesTo;
+    return v === 'natural' || v === 'legal' ? v : 'both';
+  };
+
+  /** Shops' guild codes must be active base-data guilds. */
+  const checkGuilds = (shops: { guildCode?: string }[], field: (i: number) => string, tx?: Transaction) =>
+    assertInBaseData(
+      db,
+      shops.flatMap((s, i) =>
+        s.guildCode === undefined ? [] : [{ kind: 'guild' as const, code: s.guildCode, field: field(i) }],
+      ),
+      tx,
+    );
+
   return {
-    documentTypes() {
+    async documentTypes() {
       return {
-        items: MERCHANT_DOCUMENT_TYPES.map((t) => ({
+        items: (await documentTypeItems()).map((t) => ({
           code: t.code,
-          nameFa: t.label.fa,
-          nameEn: t.label.en,
-          legalOnly: t.legalOnly,
+          nameFa: t.nameFa,
+          nameEn: t.nameEn,
+          appliesTo: appliesTo(t),
+          legalOnly: appliesTo(t) === 'legal',
         })),
       };
     },
@@ -217,6 +238,7 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
     async create(auth: AuthContext, input: CreateMerchantInput): Promise<MerchantDetailRecord> {
       const identifier = input.kind === 'natural' ? input.nationalCode : input.legalId;
       const identifierField = input.kind === 'natural' ? 'nationalCode' : 'legalId';
+      await checkGuilds(input.shops ?? [], (i) => `shops.${i}.guildCode`);
       const existing = await repo.findByIdentifier(identifier);
       if (existing) throw await exists(auth, identifierField, existing);
       const id = randomUUID();
@@ -349,6 +371,7 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
 
     async addShop(auth: AuthContext, id: string, input: ShopIn) {
       const merchant = await visible(auth, id);
+      await checkGuilds([input], () => 'guildCode');
       return db.transaction(async (tx) => {
         const row = await MerchantShop.create(shopRow(id, input, new Date()), { transaction: tx });
         await touch(merchant, tx);
@@ -366,6 +389,7 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
 
     async updateShop(auth: AuthContext, id: string, shopId: string, input: z.output<typeof ShopPatch>) {
       const merchant = await visible(auth, id);
+      await checkGuilds([input], () => 'guildCode');
       return db.transaction(async (tx) => {
         const row = await MerchantShop.findOne({ where: { id: shopId, merchantId: id }, transaction: tx });
         if (!row) throw AppError.notFound(bi('فروشگاه یافت نشد.', 'Shop not found.'));
@@ -517,63 +541,50 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
     async uploadDocument(auth: AuthContext, id: string, typeCode: unknown, file: Express.Multer.File | undefined) {
       const merchant = await visible(auth, id);
       const fields: FieldError[] = [];
-      const type = typeof typeCode === 'string' ? documentType(typeCode.trim()) : undefined;
+      const code = typeof typeCode === 'string' ? typeCode.trim() : '';
+      const type = code
+        ? (await activeBaseItems(db, [{ kind: 'document-type', code, field: 'typeCode' }])).get(`document-type/${code}`)
+        : undefined;
       if (!type) {
+        const types = await documentTypeItems();
         fields.push({
           field: 'typeCode',
-          code: typeCode ? 'unknown_type' : 'required',
+          code: code ? 'unknown_type' : 'required',
           message: bi(
-            `نوع مدرک را از این میان برگزینید: ${MERCHANT_DOCUMENT_TYPES.map((t) => t.label.fa).join('، ')}`,
-            `Choose the document type among: ${MERCHANT_DOCUMENT_TYPES.map((t) => t.code).join(', ')}.`,
+            `نوع مدرک را از این میان برگزینید: ${types.map((t) => t.nameFa).join('، ')}`,
+            `Choose the document type among: ${types.map((t) => t.code).join(', ')}.`,
           ),
         });
-      } else if (type.legalOnly && merchant.kind !== 'legal') {
+      } else if (appliesTo(type) !== 'both' && appliesTo(type) !== merchant.kind) {
+        // The person types a document is for are a base-data attribute (gazette: legal persons only).
         fields.push({
           field: 'typeCode',
-          code: 'legal_only',
-          message: bi(`«${type.label.fa}» تنها برای اشخاص حقوقی است.`, `"${type.label.en}" is for legal persons only.`),
+          code: appliesTo(type) === 'legal' ? 'legal_only' : 'natural_only',
+          message:
+            appliesTo(type) === 'legal'
+              ? bi(`«${type.nameFa}» تنها برای اشخاص حقوقی است.`, `"${type.nameEn}" is for legal persons only.`)
+              : bi(`«${type.nameFa}» تنها برای اشخاص حقیقی است.`, `"${type.nameEn}" is for natural persons only.`),
         });
       }
-      if (!file) {
-        fields.push({ field: 'file', code: 'required', message: bi('فایلی فرستاده نشده است.', 'No file was sent.') });
-      } else if (!(MERCHANT_DOCUMENT_CONTENT_TYPES as readonly string[]).includes(file.mimetype)) {
-        fields.push({
-          field: 'file',
-          code: 'unsupported_type',
-          message: bi('تنها تصویر یا PDF پذیرفته می‌شود.', `Only images or PDF are accepted (got ${file.mimetype}).`),
-        });
-      } else if (file.size === 0) {
-        fields.push({ field: 'file', code: 'empty', message: bi('فایل خالی است.', 'The file is empty.') });
-      }
+      const problem = fileProblem(file, DOCUMENT_CONTENT_TYPES, DOCUMENT_CONTENT_TYPES_TEXT);
+      if (problem) fields.push(problem);
       if (fields.length) throw AppError.validation(fields);
       const f = file!;
-      // multer decodes the name as latin1; browsers send UTF-8.
-      const fileName = normalizeText(Buffer.from(f.originalname, 'latin1').toString('utf8')).slice(0, 255) || 'document';
       return db.transaction(async (tx) => {
         const now = new Date();
-        const attachmentId = randomUUID();
-        await Attachment.create(
-          {
-            id: attachmentId,
-            ownerId: auth.user.id,
-            agentId: merchant.agentId,
-            ticketId: null,
-            fileName,
-            contentType: f.mimetype,
-            size: f.size,
-            sha256: createHash('sha256').update(f.buffer).digest('hex'),
-            data: f.buffer,
-            purpose: 'merchant-document',
-            refId: merchant.id,
-            createdAt: now,
-          },
-          { transaction: tx },
-        );
+        const attachment = await storeFile(db, tx, {
+          file: f,
+          purpose: 'merchant-document',
+          refId: merchant.id,
+          ownerId: auth.user.id,
+          agentId: merchant.agentId,
+          fallbackName: 'document',
+        });
         const doc = await MerchantDocument.create(
           {
             id: randomUUID(),
             merchantId: id,
-            attachmentId,
+            attachmentId: attachment.id,
             typeCode: type!.code,
             status: 'pending',
             rejectReason: null,
@@ -592,7 +603,7 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
           entityType: 'merchant-document',
           entityId: doc.id,
           scopeAgentId: merchant.agentId,
-          after: { merchantId: id, ...record, sha256: createHash('sha256').update(f.buffer).digest('hex') },
+          after: { merchantId: id, ...record, sha256: attachment.sha256 },
         });
         return record;
       });
@@ -605,7 +616,7 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
       if (!doc || !file || file.purpose !== 'merchant-document' || file.refId !== id) {
         throw AppError.notFound(bi('مدرک یافت نشد.', 'Document not found.'));
       }
-      return { fileName: file.fileName, contentType: file.contentType, data: Buffer.from(file.data) };
+      return file;
     },
 
     async reviewDocument(auth: AuthContext, id: string, documentId: string, input: z.output<typeof ReviewDocumentBody>) {

@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { mobileSchema } from '../../../domain/iran-schemas';
 import { BoolQuery, PageQuery, pageOf, text } from '../../lib/schemas';
-import { UsernameSchema } from '../agents/agents.schemas';
-
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email().max(300))
-  .or(z.literal('').transform(() => null));
+import { EmailSchema, UsernameSchema } from '../agents/agents.schemas';
 
 export const ListUsersQuery = PageQuery.extend({
   agentId: z.uuid().optional(),
@@ -22,7 +15,7 @@ export const CreateUserBody = z
     username: UsernameSchema,
     firstName: text(1, 100),
     lastName: text(1, 100),
-    email: email.optional(),
+    email: EmailSchema.optional(),
     mobile: mobileSchema.optional(),
   })
   .meta({ id: 'CreateUser' });
@@ -31,7 +24,7 @@ export const UpdateUserBody = z
   .strictObject({
     firstName: text(1, 100).optional(),
     lastName: text(1, 100).optional(),
-    email: email.nullable().optional(),
+    email: EmailSchema.nullable().optional(),
     mobile: mobileSchema.nullable().optional(),
   })
   .meta({ id: 'UpdateUser' });

@@ -1,10 +1,10 @@
 /**
  * Live checks of what a person types in the merchant forms: the very rules the API applies
- * (`domain/iran.ts`, `domain/jalali-calendar.ts`), so the message under a field is the one the API
+ * (`domain/iran.ts`, `domain/jalali.ts`), so the message under a field is the one the API
  * would send. Pure functions; the API stays the judge.
  */
 import { checkLegalId, checkMobile, checkNationalCode, checkPostalCode, checkSheba } from '../../../../../../domain/iran';
-import { parseJalaliDate } from '../../../../../../domain/jalali-calendar';
+import { parseJalali } from '../../../../../../domain/jalali';
 import { LocalizedText } from '../../../core/api/api.models';
 
 export interface LiveCheck {
@@ -54,6 +54,6 @@ export function liveSheba(input: string): LiveCheck {
 
 export function liveJalaliDate(input: string): LiveCheck {
   if (!input.trim()) return NONE;
-  const r = parseJalaliDate(input);
+  const r = parseJalali(input);
   return r.ok ? { error: null, value: r.iso } : { error: { code: r.code, message: r.message } };
 }
