@@ -208,7 +208,9 @@ export function agentsUsersTests(browser: Browser, target: PortalTarget, session
     });
     await shot(page, 'users-03-created-password');
     await page.getByTestId('password-done').click();
-    check((await page.getByTestId('temporary-password').count()) === 0, 'password still shown');
+    await eventually('the temporary password is hidden', async () => {
+      check((await page.getByTestId('temporary-password').count()) === 0, 'password still shown');
+    });
 
     await page.getByTestId('user-disable').click();
     await page.getByTestId('user-confirm').waitFor();

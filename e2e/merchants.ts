@@ -92,7 +92,9 @@ export function merchantTests(browser: Browser, target: PortalTarget, sessions: 
       check((await textOf(page.getByTestId('merchant-birth-date'))) === '۱۳۶۸/۱۱/۲۲', 'the birth date is not shown in Jalali');
       await shot(page, 'merchant-details');
       await page.getByTestId('merchant-tab-shops').click();
-      check((await textOf(page.getByTestId('shop-row'))).includes('عطاری صادقی'), 'the shop is missing');
+      await eventually('the shop on its tab', async () => {
+        check((await textOf(page.getByTestId('shop-row'))).includes('عطاری صادقی'), 'the shop is missing');
+      });
       await page.getByTestId('merchant-tab-accounts').click();
       const account = page.getByTestId('account-row');
       check((await textOf(account.getByTestId('account-bank'))).includes('بانک سامان'), 'the account does not name Saman bank');
