@@ -65,6 +65,10 @@ export function merchantTests(browser: Browser, target: PortalTarget, sessions: 
       await field('addresses.0.postalCode').fill('8173654321');
       await field('shops.0.nameFa').fill('عطاری صادقی');
       await field('shops.0.nameEn').fill('Sadeghi Herbs');
+      // The guild field suggests base data's guilds (by code, named in the current language).
+      await eventually('guild suggestions from base data', async () => {
+        check((await page.locator('#mf-list-guild option[value="supermarket"]').count()) === 1, 'no "supermarket" suggestion');
+      });
       await field('shops.0.guildCode').fill('supermarket');
       await field('shops.0.addressFa').fill('اصفهان، بازار بزرگ، غرفه ۴');
       await field('shops.0.addressEn').fill('Booth 4, Grand Bazaar, Isfahan');

@@ -26,6 +26,7 @@ import {
   buildMerchantUpdate,
   merchantFormValues,
 } from '../data/merchant-draft';
+import { GuildOption } from '../data/merchants-api.service';
 import { MerchantDetail, MerchantDraft, MerchantKind } from '../data/merchants.models';
 
 /**
@@ -40,6 +41,11 @@ import { MerchantDetail, MerchantDraft, MerchantKind } from '../data/merchants.m
   template: `
     <form class="form" (submit)="$event.preventDefault(); submit()" data-testid="merchant-form" novalidate>
       <kt-error-banner [error]="banner()" />
+      <datalist id="mf-list-guild" data-testid="guild-suggestions">
+        @for (g of guilds(); track g.code) {
+          <option [value]="g.code">{{ i18n.pick(g.nameFa, g.nameEn) }}</option>
+        }
+      </datalist>
       <fieldset class="kinds" data-testid="merchant-kind">
         <legend class="label">{{ 'merchants.kind' | t }}</legend>
         <label
@@ -98,6 +104,7 @@ import { MerchantDetail, MerchantDraft, MerchantKind } from '../data/merchants.m
                     [attr.dir]="f.ltr ? 'ltr' : null"
                     [attr.data-testid]="'merchant-field-' + f.path"
                     [attr.placeholder]="f.placeholder ?? null"
+                    [attr.list]="f.suggest ? 'mf-list-' + f.suggest : null"
                     [value]="values()[f.path] || ''"
                     [readOnly]="fixed(f)"
                     [class.fixed]="fixed(f)"
@@ -202,6 +209,8 @@ export class MerchantFormComponent {
   readonly error = input<ApiError | null>(null);
   /** The stored merchant to edit; without it the form creates a new one. */
   readonly merchant = input<MerchantDetail | null>(null);
+  /** Base-data guilds suggested for the shop's guild code. */
+  readonly guilds = input<readonly GuildOption[]>([]);
   readonly submitted = output<MerchantDraft>();
   /** Edit mode: the PATCH body. */
   readonly saved = output<Record<string, unknown>>();

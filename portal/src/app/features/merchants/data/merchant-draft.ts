@@ -11,6 +11,8 @@ export interface FieldDef {
   readonly optional?: boolean;
   readonly placeholder?: string;
   readonly live?: (value: string) => LiveCheck;
+  /** A base-data list offered as suggestions (the value is still the item's code). */
+  readonly suggest?: 'guild';
 }
 
 export type SectionKey = 'natural' | 'legal' | 'ceo' | 'contact' | 'address' | 'shop' | 'account';
@@ -52,7 +54,7 @@ export const MERCHANT_FORM_SECTIONS: Readonly<Record<SectionKey, readonly FieldD
   shop: [
     { path: 'shops.0.nameFa', label: 'merchants.shop.nameFa' },
     { path: 'shops.0.nameEn', label: 'merchants.shop.nameEn', ltr: true },
-    { path: 'shops.0.guildCode', label: 'merchants.shop.guildCode', ltr: true, placeholder: '5411' },
+    { path: 'shops.0.guildCode', label: 'merchants.shop.guildCode', ltr: true, placeholder: 'supermarket', suggest: 'guild' },
     { path: 'shops.0.addressFa', label: 'merchants.addressFa' },
     { path: 'shops.0.addressEn', label: 'merchants.addressEn', ltr: true },
     { path: 'shops.0.postalCode', label: 'merchants.postalCode', ltr: true, live: livePostalCode },

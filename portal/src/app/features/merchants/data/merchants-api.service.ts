@@ -17,11 +17,26 @@ import {
   ShopDraft,
 } from './merchants.models';
 
+/** A guild of base data, as the shop form suggests it. */
+export interface GuildOption {
+  readonly code: string;
+  readonly nameFa: string;
+  readonly nameEn: string;
+}
+
 /** The merchants part of the REST contract (`/api/merchants/...`). */
 @Injectable({ providedIn: 'root' })
 export class MerchantsApi {
   private readonly http = inject(HttpClient);
-  private readonly base = `${inject(RUNTIME_CONFIG).apiBase}/merchants`;
+  private readonly apiBase = inject(RUNTIME_CONFIG).apiBase;
+  private readonly base = `${this.apiBase}/merchants`;
+
+  /** Active guilds of base data (`GET /api/basedata/guild`), offered as suggestions for a shop's guild. */
+  guilds(): Observable<readonly GuildOption[]> {
+    return this.http
+      .get<{ items: GuildOption[] }>(`${this.apiBase}/basedata/guild`, { params: { pageSize: 1000 } })
+      .pipe(map((r) => r.items.map(({ code, nameFa, nameEn }) => ({ code, nameFa, nameEn }))));
+  }
 
   list(query: MerchantQuery): Observable<MerchantPage> {
     let params = new HttpParams().set('page', query.page).set('pageSize', query.pageSize);

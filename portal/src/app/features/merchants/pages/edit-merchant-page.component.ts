@@ -1,11 +1,14 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject, input } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { Store } from '@ngrx/store';
+import { catchError, of } from 'rxjs';
 
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { DigitsPipe } from '../../../shared/pipes/digits.pipe';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { ErrorBannerComponent } from '../../../shared/ui/error-banner.component';
 import { MerchantFormComponent } from '../components/merchant-form.component';
+import { MerchantsApi } from '../data/merchants-api.service';
 import { EditMerchantPageActions } from '../state/merchants.actions';
 import { selectDetailError, selectMerchantDetail, selectUpdateError, selectUpdating } from '../state/merchants.feature';
 
@@ -28,7 +31,14 @@ import { selectDetailError, selectMerchantDetail, selectUpdateError, selectUpdat
           </div>
         </header>
         <section class="card">
-          <kt-merchant-form [merchant]="m" [busy]="updating()" [error]="error()" (saved)="save($event)" (cancelled)="cancel()" />
+          <kt-merchant-form
+            [guilds]="guilds()"
+            [merchant]="m"
+            [busy]="updating()"
+            [error]="error()"
+            (saved)="save($event)"
+            (cancelled)="cancel()"
+          />
         </section>
       }
     } @else if (!loadError()) {
@@ -38,6 +48,13 @@ import { selectDetailError, selectMerchantDetail, selectUpdateError, selectUpdat
 })
 export class EditMerchantPageComponent implements OnInit {
   private readonly store = inject(Store);
+  /** Suggestions only: without them the field is still typed by hand. */
+  protected readonly guilds = toSignal(
+    inject(MerchantsApi)
+      .guilds()
+      .pipe(catchError(() => of([]))),
+    { initialValue: [] },
+  );
   protected readonly i18n = inject(I18nService);
   /** The route's `:id`. */
   readonly id = input.required<string>();
