@@ -19,15 +19,25 @@ export function parseRange(text: string): { address: string; prefix: number; fam
   return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6' };
 }
 
-/** True when the ranges allow the address (no ranges: everything is allowed). */
-export function ipAllowed(ranges: string[], ip: string | null): boolean {
-  if (!ranges.length) return true;
-  if (!ip) return false;
+/** The ranges as one matcher; null when there are none (everything is allowed). */
+function compile(ranges: string[]): BlockList | null {
+  if (!ranges.length) return null;
   const list = new BlockList();
   for (const r of ranges) {
     const parsed = parseRange(r);
     if (parsed) list.addSubnet(parsed.address, parsed.prefix, parsed.family);
   }
+  return list;
+}
+
+/** True when the ranges allow the address (no ranges: everything is allowed). */
+export function ipAllowed(ranges: string[], ip: string | null): boolean {
+  return matches(compile(ranges), ip);
+}
+
+function matches(list: BlockList | null, ip: string | null): boolean {
+  if (!list) return true;
+  if (!ip) return false;
   // IPv4 clients reach a dual-stack server as ::ffff:a.b.c.d.
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
   const address = mapped ? mapped[1] : ip;
@@ -40,10 +50,11 @@ export function ipAllowed(ranges: string[], ip: string | null): boolean {
  * Read from `settings` (key `ipRanges`, scope `global` or the agent id) and cached briefly.
  */
 export function createIpPolicy(db: Database) {
-  const cache = new Map<string, { at: number; ranges: string[] }>();
-  const rangesOf = async (scope: string): Promise<string[]> => {
+  // Parsed once per read of the setting, not per request.
+  const cache = new Map<string, { at: number; list: BlockList | null }>();
+  const listOf = async (scope: string): Promise<BlockList | null> => {
     const hit = cache.get(scope);
-    if (hit && Date.now() - hit.at < TTL_MS) return hit.ranges;
+    if (hit && Date.now() - hit.at < TTL_MS) return hit.list;
     const row = await db.models.Setting.findOne({ where: { scope, key: IP_RANGES_KEY } });
     let ranges: string[] = [];
     try {
@@ -52,13 +63,14 @@ export function createIpPolicy(db: Database) {
     } catch {
       ranges = [];
     }
-    cache.set(scope, { at: Date.now(), ranges });
-    return ranges;
+    const list = compile(ranges);
+    cache.set(scope, { at: Date.now(), list });
+    return list;
   };
   return {
     async check(agentId: string, ip: string | null): Promise<void> {
       for (const scope of ['global', agentId]) {
-        if (!ipAllowed(await rangesOf(scope), ip)) {
+        if (!matches(await listOf(scope), ip)) {
           throw new AppError(
             403,
             'IP_NOT_ALLOWED',

@@ -53,8 +53,14 @@ export function createAccessRepository(db: Database) {
     return chain;
   }
 
+  /** Every permission the packages carry together. */
+  async function permissionsOfPackages(packageIds: string[], tx?: Transaction): Promise<string[]> {
+    return [...(await packagePermissions(packageIds, tx)).values()].flat();
+  }
+
   return {
     packagePermissions,
+    permissionsOfPackages,
     ancestry,
 
     /**
@@ -69,14 +75,10 @@ export function createAccessRepository(db: Database) {
         if (node.isBroker) break;
         const rows = await m.AgentCeiling.findAll({ where: { agentId: node.id }, transaction: tx });
         const perms = new Set(
-          [
-            ...(
-              await packagePermissions(
-                rows.map((r) => r.packageId),
-                tx,
-              )
-            ).values(),
-          ].flat(),
+          await permissionsOfPackages(
+            rows.map((r) => r.packageId),
+            tx,
+          ),
         );
         const prev: Set<string> | undefined = allowed;
         allowed = prev ? new Set([...prev].filter((p) => perms.has(p))) : perms;
@@ -91,7 +93,7 @@ export function createAccessRepository(db: Database) {
       const grants = await m.UserRole.findAll({ where: { userId } });
       const roles = grants.length ? await m.Role.findAll({ where: { id: grants.map((g) => g.roleId) } }) : [];
       const rolePackages = roles.length ? await m.RolePackage.findAll({ where: { roleId: roles.map((r) => r.id) } }) : [];
-      const perms = [...(await packagePermissions(rolePackages.map((r) => r.packageId))).values()].flat();
+      const perms = await permissionsOfPackages(rolePackages.map((r) => r.packageId));
       const ceiling = await this.ceilingOf(agentId);
       const value = {
         at: Date.now(),

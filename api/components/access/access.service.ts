@@ -3,7 +3,7 @@ import { UniqueConstraintError, type Transaction } from 'sequelize';
 import type { Database } from '../../../db';
 import { appendAudit } from '../../../db/audit';
 import type { AccessRepository } from '../../../db/repositories/access';
-import { BROKER_ONLY, PERMISSION_CATALOG, isPermission, type Permission } from '../../../domain/access';
+import { BROKER_ONLY, PERMISSION_CATALOG, aboveCeiling, isPermission, type Permission } from '../../../domain/access';
 import { bi } from '../../../domain/i18n';
 import type { AuthContext } from '../../lib/auth';
 import { AppError } from '../../lib/errors';
@@ -43,6 +43,12 @@ const aboveCeilingError = (field: string, items: string[]): AppError =>
     ],
   );
 
+/** Refuses permissions above a ceiling (the domain rule `aboveCeiling`), naming them on `field`. */
+function assertUnderCeiling(field: string, permissions: Iterable<string>, ceiling: ReadonlySet<string> | 'none'): void {
+  const above = aboveCeiling(permissions, ceiling);
+  if (above.length) throw aboveCeilingError(field, above);
+}
+
 const conflict = (field: string): AppError =>
   new AppError(409, 'CODE_TAKEN', bi('این کد قبلاً استفاده شده است.', 'This code is already in use.'), [
     { field, code: 'CODE_TAKEN', message: bi('این کد قبلاً استفاده شده است.', 'This code is already in use.') },
@@ -79,7 +85,7 @@ export function createAccessService(deps: { db: Database; repo: AccessRepository
         system: Boolean(r.system),
         ownerAgentId: r.ownerAgentId,
         permissions,
-        withinCeiling: ceiling === 'none' || permissions.every((p) => ceiling.has(p) && !BROKER_ONLY.has(p)),
+        withinCeiling: aboveCeiling(permissions, ceiling).length === 0,
       };
     });
   }
@@ -95,10 +101,7 @@ export function createAccessService(deps: { db: Database; repo: AccessRepository
         },
       ]);
     }
-    if (ceiling !== 'none') {
-      const above = list.filter((p) => !ceiling.has(p) || BROKER_ONLY.has(p as Permission));
-      if (above.length) throw aboveCeilingError('permissions', above);
-    }
+    assertUnderCeiling('permissions', list, ceiling);
     return [...new Set(list)].filter(isPermission);
   }
 
@@ -124,19 +127,11 @@ export function createAccessService(deps: { db: Database; repo: AccessRepository
         { field: 'packageIds', code: 'UNKNOWN_PACKAGE', message: bi('بستهٔ دسترسی ناشناخته است.', 'Unknown access package.') },
       ]);
     }
-    const ceiling = await repo.ceilingOf(auth.agent.id, tx);
-    const perms = [
-      ...(
-        await repo.packagePermissions(
-          rows.map((r) => r.id),
-          tx,
-        )
-      ).values(),
-    ].flat();
-    if (ceiling !== 'none') {
-      const above = [...new Set(perms)].filter((p) => !ceiling.has(p) || BROKER_ONLY.has(p as Permission));
-      if (above.length) throw aboveCeilingError('packageIds', above);
-    }
+    const perms = await repo.permissionsOfPackages(
+      rows.map((r) => r.id),
+      tx,
+    );
+    assertUnderCeiling('packageIds', perms, await repo.ceilingOf(auth.agent.id, tx));
     return rows;
   }
 
@@ -182,18 +177,14 @@ export function createAccessService(deps: { db: Database; repo: AccessRepository
 
   return {
     catalog() {
-      const ceilingFree = PERMISSION_CATALOG.map((p) => ({
-        code: p.code,
-        module: p.module,
-        label: p.label,
-        brokerOnly: BROKER_ONLY.has(p.code),
-      }));
-      return { items: ceilingFree };
-    },
-
-    async ceilingFor(auth: AuthContext) {
-      const ceiling = await repo.ceilingOf(auth.agent.id);
-      return ceiling === 'none' ? null : [...ceiling].filter((p) => !BROKER_ONLY.has(p as Permission)).sort();
+      return {
+        items: PERMISSION_CATALOG.map((p) => ({
+          code: p.code,
+          module: p.module,
+          label: p.label,
+          brokerOnly: BROKER_ONLY.has(p.code),
+        })),
+      };
     },
 
     async listPackages(auth: AuthContext) {
@@ -433,19 +424,11 @@ export function createAccessService(deps: { db: Database; repo: AccessRepository
           ]);
         }
         const links = wanted.length ? await m.RolePackage.findAll({ where: { roleId: wanted }, transaction: tx }) : [];
-        const perms = [
-          ...(
-            await repo.packagePermissions(
-              links.map((l) => l.packageId),
-              tx,
-            )
-          ).values(),
-        ].flat();
-        const ceiling = await repo.ceilingOf(user.agentId, tx);
-        if (ceiling !== 'none') {
-          const above = [...new Set(perms)].filter((p) => !ceiling.has(p) || BROKER_ONLY.has(p as Permission));
-          if (above.length) throw aboveCeilingError('roleIds', above.sort());
-        }
+        const perms = await repo.permissionsOfPackages(
+          links.map((l) => l.packageId),
+          tx,
+        );
+        assertUnderCeiling('roleIds', [...perms].sort(), await repo.ceilingOf(user.agentId, tx));
         const before = (await m.UserRole.findAll({ where: { userId }, transaction: tx })).map((g) => g.roleId).sort();
         await m.UserRole.destroy({ where: { userId }, transaction: tx });
         await m.UserRole.bulkCreate(

@@ -2,43 +2,12 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 
+import { ATTRIBUTE_COLUMNS, type BaseItem, type BaseKind } from '../../../../../../domain/basedata-kinds';
+import { formatJalali } from '../../../../../../domain/jalali';
 import { RUNTIME_CONFIG } from '../../../core/config/runtime-config';
 
-export type BaseKind =
-  | 'psp'
-  | 'document-type'
-  | 'device-model'
-  | 'guild'
-  | 'collect-reason'
-  | 'swap-reason'
-  | 'bank'
-  | 'bank-branch'
-  | 'holiday';
-
-export const BASE_KINDS: readonly BaseKind[] = [
-  'psp',
-  'document-type',
-  'device-model',
-  'guild',
-  'collect-reason',
-  'swap-reason',
-  'bank',
-  'bank-branch',
-  'holiday',
-];
-
-export const MAPPABLE_KINDS: readonly BaseKind[] = BASE_KINDS.filter((k) => k !== 'psp' && k !== 'holiday');
-
-export interface BaseItem {
-  kind: BaseKind;
-  code: string;
-  nameFa: string;
-  nameEn: string;
-  active: boolean;
-  sortOrder: number;
-  attributes: Record<string, unknown>;
-  updatedAt: string;
-}
+// The kinds and the item's shape are base data's own vocabulary (domain/basedata-kinds.ts), shared with the API.
+export { BASE_KINDS, MAPPABLE_KINDS, type BaseItem, type BaseKind } from '../../../../../../domain/basedata-kinds';
 
 export interface BaseItemInput {
   code?: string;
@@ -94,34 +63,19 @@ export interface AttributeField {
   options?: readonly string[];
 }
 
-export const ATTRIBUTE_FIELDS: Record<BaseKind, AttributeField[]> = {
-  psp: [
-    { key: 'protocol', type: 'select', options: ['rest', 'soap'] },
-    { key: 'endpointUrl', type: 'text' },
-  ],
-  'document-type': [
-    { key: 'appliesTo', type: 'select', options: ['natural', 'legal', 'both'] },
-    { key: 'required', type: 'boolean' },
-  ],
-  'device-model': [
-    { key: 'manufacturer', type: 'text' },
-    { key: 'model', type: 'text' },
-    { key: 'connection', type: 'select', options: ['dialup', 'gprs', 'lan', 'wifi', 'android'] },
-  ],
-  guild: [
-    { key: 'categoryCode', type: 'text' },
-    { key: 'guildCode', type: 'text' },
-  ],
-  'collect-reason': [],
-  'swap-reason': [],
-  bank: [],
-  'bank-branch': [
-    { key: 'bankCode', type: 'text' },
-    { key: 'branchCode', type: 'text' },
-    { key: 'city', type: 'text' },
-  ],
-  holiday: [{ key: 'date', type: 'jalali' }],
-};
+/** The form's fields follow the kind's attribute columns: enumerations are selects, days are Jalali inputs. */
+export const ATTRIBUTE_FIELDS = Object.fromEntries(
+  Object.entries(ATTRIBUTE_COLUMNS).map(([kind, columns]) => [
+    kind,
+    columns.map(
+      (c): AttributeField => ({
+        key: c.key,
+        type: c.type === 'day' ? 'jalali' : c.type === 'boolean' ? 'boolean' : c.options ? 'select' : 'text',
+        ...(c.options ? { options: c.options } : {}),
+      }),
+    ),
+  ]),
+) as Record<BaseKind, AttributeField[]>;
 
 /** `/api/basedata/...` and `/api/mappings/...`. */
 @Injectable({ providedIn: 'root' })
@@ -183,13 +137,4 @@ export class BaseDataApi {
 }
 
 /** `2026-03-21` → `1405/01/01` (the holiday's day as people read and type it). */
-export function isoToJalali(iso: string): string {
-  const parts = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(`${iso}T12:00:00Z`));
-  const get = (t: string) => (parts.find((p) => p.type === t)?.value ?? '').replace(/\D/g, '');
-  return `${get('year')}/${get('month')}/${get('day')}`;
-}
+export const isoToJalali = (iso: string): string => formatJalali(iso);
