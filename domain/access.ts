@@ -27,6 +27,8 @@ export const MODULES = {
   merchants: { fa: 'پذیرندگان', en: 'Merchants' },
   audit: { fa: 'ممیزی تغییرات', en: 'Change audit' },
   events: { fa: 'رویدادهای سامانه', en: 'System events' },
+  requests: { fa: 'درخواست‌ها و کارتابل', en: 'Requests and inbox' },
+  terminals: { fa: 'پایانه‌ها', en: 'Terminals' },
 } as const satisfies Record<string, Bilingual>;
 
 export type ModuleKey = keyof typeof MODULES;
@@ -73,6 +75,15 @@ export const PERMISSION_CATALOG = [
   P('audit', 'read', 'دیدن ممیزی تغییرات', 'See the change audit'),
   P('audit', 'verify', 'بررسی صحت زنجیرهٔ ممیزی', 'Verify the audit chain'),
   P('events', 'read', 'دیدن رویدادهای سامانه', 'See system events'),
+  P('requests', 'create', 'ثبت و اصلاح درخواست', 'Submit and correct requests'),
+  P('requests', 'read', 'دیدن درخواست‌های نمایندگی', "See the agency's requests"),
+  P('requests', 'review', 'بررسی و تأیید درخواست‌ها', 'Review and approve requests'),
+  P('requests', 'supervise', 'سرپرستی کارتابل (ارجاع‌ها و واگذاری)', 'Supervise the inbox (escalations, reassigning)'),
+  P('requests', 'install', 'نصب دستگاه (تکنسین)', 'Install devices (technician)'),
+  P('requests', 'operate', 'رفع توقف درخواست‌ها (نگاشت، ارسال مجدد)', 'Unblock parked requests (mapping, retry)'),
+  P('requests', 'read-all', 'دیدن همهٔ درخواست‌ها', 'See all requests'),
+  P('requests', 'timeline', 'دیدن تاریخچهٔ درخواست', 'See request history'),
+  P('terminals', 'read', 'دیدن پایانه‌ها', 'See terminals'),
 ] as const;
 
 export type Permission = (typeof PERMISSION_CATALOG)[number]['code'];
@@ -96,6 +107,7 @@ export const BROKER_ONLY: ReadonlySet<Permission> = new Set<Permission>([
   'settings.manage',
   'basedata.manage',
   'audit.verify',
+  'requests.operate',
 ]);
 
 export interface PackageDef {
@@ -171,6 +183,31 @@ export const SYSTEM_PACKAGES: PackageDef[] = [
     permissions: ['merchants.review-documents'],
   },
   {
+    code: 'requests-submitter',
+    name: { fa: 'ثبت درخواست', en: 'Request submitter' },
+    permissions: ['requests.create', 'requests.read', 'requests.timeline', 'terminals.read', 'merchants.read', 'basedata.read'],
+  },
+  {
+    code: 'requests-approver',
+    name: { fa: 'بررسی و تأیید درخواست', en: 'Request approver' },
+    permissions: ['requests.review', 'requests.read', 'requests.timeline', 'terminals.read', 'agreements.read', 'merchants.read'],
+  },
+  {
+    code: 'requests-supervision',
+    name: { fa: 'سرپرستی کارتابل', en: 'Inbox supervision' },
+    permissions: ['requests.supervise', 'requests.read', 'requests.timeline'],
+  },
+  {
+    code: 'technician',
+    name: { fa: 'تکنسین نصب', en: 'Installation technician' },
+    permissions: ['requests.install', 'requests.read', 'terminals.read'],
+  },
+  {
+    code: 'requests-operations',
+    name: { fa: 'عملیات درخواست‌ها', en: 'Request operations' },
+    permissions: ['requests.operate', 'requests.read-all', 'requests.timeline', 'terminals.read', 'basedata.manage', 'basedata.read'],
+  },
+  {
     code: 'system-admin',
     name: { fa: 'مدیریت سامانه', en: 'System administration' },
     permissions: [
@@ -199,6 +236,9 @@ export const SYSTEM_PACKAGES: PackageDef[] = [
       'merchants.read',
       'basedata.read',
       'docs.read',
+      'requests.read-all',
+      'requests.timeline',
+      'terminals.read',
     ],
   },
 ];
@@ -227,18 +267,42 @@ export const SYSTEM_ROLES: RoleDef[] = [
     code: 'agent-admin',
     name: { fa: 'مدیر نمایندگی', en: 'Agent administrator' },
     scope: 'agent',
-    packages: ['tickets-requester', 'tickets-agency', 'agency-admin', 'merchants'],
+    packages: [
+      'tickets-requester',
+      'tickets-agency',
+      'agency-admin',
+      'merchants',
+      'requests-submitter',
+      'requests-approver',
+      'requests-supervision',
+    ],
   },
   {
     code: 'agent-user',
     name: { fa: 'کاربر نمایندگی', en: 'Agent user' },
     scope: 'agent',
-    packages: ['tickets-requester', 'merchants'],
+    packages: ['tickets-requester', 'merchants', 'requests-submitter'],
+  },
+  {
+    code: 'technician',
+    name: { fa: 'تکنسین', en: 'Technician' },
+    scope: 'agent',
+    packages: ['technician'],
   },
 ];
 
 /** The ceiling a new agent gets unless the broker chooses otherwise. */
-export const DEFAULT_AGENT_CEILING = ['tickets-requester', 'tickets-agency', 'agency-admin', 'merchants', 'merchant-documents'];
+export const DEFAULT_AGENT_CEILING = [
+  'tickets-requester',
+  'tickets-agency',
+  'agency-admin',
+  'merchants',
+  'merchant-documents',
+  'requests-submitter',
+  'requests-approver',
+  'requests-supervision',
+  'technician',
+];
 
 const PACKAGE_BY_CODE = new Map(SYSTEM_PACKAGES.map((p) => [p.code, p]));
 

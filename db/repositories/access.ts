@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Op, UniqueConstraintError, type Transaction } from 'sequelize';
 import type { Database } from '../index';
+import { readSetting, writeSetting } from './settings';
 import {
   effectivePermissions,
   PERMISSIONS,
@@ -149,10 +150,22 @@ export function createAccessRepository(db: Database) {
 export type AccessRepository = ReturnType<typeof createAccessRepository>;
 
 /** System packages and roles (owned by the broker) and the default ceiling of agents without one. */
+const KNOWN_PERMISSIONS_KEY = 'access.knownPermissions';
+
 export async function seedAccess(db: Database, brokerId: string): Promise<void> {
   const m = db.models;
   await db.transaction(async (tx) => {
     const packageIds = new Map<string, string>();
+    /** System packages this run created: an upgrade adds them to system roles and default ceilings. */
+    const added = new Set<string>();
+    // Permissions the catalogue gained since the last start go into the system packages that list
+    // them (the broker's own edits of system packages are kept: known permissions are not re-added).
+    const known = new Set(
+      await readSetting<string[] | null>(db, 'global', KNOWN_PERMISSIONS_KEY, null, tx).then(
+        async (list) =>
+          list ?? (await m.PackagePermission.findAll({ attributes: ['permission'], transaction: tx })).map((x) => x.permission),
+      ),
+    );
     for (const p of SYSTEM_PACKAGES) {
       let row = await m.AccessPackage.findOne({ where: { ownerAgentId: brokerId, code: p.code }, transaction: tx });
       if (!row) {
@@ -160,13 +173,36 @@ export async function seedAccess(db: Database, brokerId: string): Promise<void> 
           { id: randomUUID(), ownerAgentId: brokerId, code: p.code, nameFa: p.name.fa, nameEn: p.name.en, system: true },
           { transaction: tx },
         );
+        added.add(p.code);
+      }
+      if (row.system) {
+        // A system package follows the code: permissions a newer version added are granted.
+        const have = new Set(
+          (await m.PackagePermission.findAll({ where: { packageId: row.id }, transaction: tx })).map((x) => x.permission),
+        );
         for (const permission of p.permissions)
-          await m.PackagePermission.create({ packageId: row.id, permission }, { transaction: tx });
+          if (!have.has(permission) && (added.has(p.code) || !known.has(permission)))
+            await m.PackagePermission.create({ packageId: row.id, permission }, { transaction: tx });
       }
       packageIds.set(p.code, row.id);
     }
+    if (added.size) {
+      const newDefault = DEFAULT_AGENT_CEILING.filter((c) => added.has(c));
+      if (newDefault.length) {
+        const withCeiling = await m.AgentCeiling.findAll({ attributes: ['agentId'], transaction: tx });
+        for (const agentId of new Set(withCeiling.map((c) => c.agentId)))
+          for (const code of newDefault)
+            await m.AgentCeiling.create({ agentId, packageId: packageIds.get(code)! }, { transaction: tx });
+      }
+    }
     for (const r of SYSTEM_ROLES) {
       let row = await m.Role.findOne({ where: { ownerAgentId: brokerId, code: r.code }, transaction: tx });
+      if (row?.system) {
+        for (const code of r.packages) {
+          const packageId = packageIds.get(code);
+          if (packageId && added.has(code)) await m.RolePackage.create({ roleId: row.id, packageId }, { transaction: tx });
+        }
+      }
       if (!row) {
         row = await m.Role.create(
           {
@@ -186,6 +222,7 @@ export async function seedAccess(db: Database, brokerId: string): Promise<void> 
         }
       }
     }
+    await writeSetting(db, tx, 'global', KNOWN_PERMISSIONS_KEY, [...PERMISSIONS]);
     // Permissions the code no longer knows are dropped from every package.
     await m.PackagePermission.destroy({ where: { permission: { [Op.notIn]: [...PERMISSIONS] } }, transaction: tx });
   });
