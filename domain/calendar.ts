@@ -101,3 +101,71 @@ export function parseCalendarDay(input: string): string | null {
   const iso = `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   return isIsoDay(iso) ? iso : null;
 }
+
+/** Working hours in Tehran, minutes after midnight: Saturday–Wednesday 08:00–16:00, Thursday 08:00–12:00. */
+export interface WorkingHours {
+  start: number;
+  end: number;
+  thursdayEnd: number;
+}
+
+export const DEFAULT_WORKING_HOURS: WorkingHours = { start: 8 * 60, end: 16 * 60, thursdayEnd: 12 * 60 };
+
+/** Iran has kept UTC+03:30 all year since 2022 (no daylight saving). */
+const TEHRAN_OFFSET_MS = 210 * 60_000;
+const MINUTE_MS = 60_000;
+
+/**
+ * The instant `minutes` business minutes after `from`: only working hours of business days count
+ * (Friday and official holidays are skipped; Thursday ends early). Used for request SLAs.
+ */
+export function addBusinessMinutes(
+  from: Date,
+  minutes: number,
+  holidays: HolidaySet = new Set(),
+  hours: WorkingHours = DEFAULT_WORKING_HOURS,
+): Date {
+  if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`not a duration in minutes: ${minutes}`);
+  let left = minutes;
+  // Work in "Tehran wall time as UTC" milliseconds.
+  let t = from.getTime() + TEHRAN_OFFSET_MS;
+  for (let guard = 0; guard < 4000; guard += 1) {
+    const day = fromUtcMs(t - (t % DAY_MS));
+    const dayStart = toUtcMs(day);
+    const open = dayStart + hours.start * MINUTE_MS;
+    const close = dayStart + (weekdayOf(day) === 4 ? hours.thursdayEnd : hours.end) * MINUTE_MS;
+    if (isBusinessDay(day, holidays) && t < close) {
+      const begin = Math.max(t, open);
+      const available = (close - begin) / MINUTE_MS;
+      if (left <= available) return new Date(begin + left * MINUTE_MS - TEHRAN_OFFSET_MS);
+      left -= available;
+    }
+    t = dayStart + DAY_MS;
+  }
+  throw new RangeError('no working hours within the next decade');
+}
+
+/** Business minutes between two instants (0 when `to` is not after `from`). */
+export function businessMinutesBetween(
+  from: Date,
+  to: Date,
+  holidays: HolidaySet = new Set(),
+  hours: WorkingHours = DEFAULT_WORKING_HOURS,
+): number {
+  let total = 0;
+  let t = from.getTime() + TEHRAN_OFFSET_MS;
+  const end = to.getTime() + TEHRAN_OFFSET_MS;
+  while (t < end) {
+    const day = fromUtcMs(t - (t % DAY_MS));
+    const dayStart = toUtcMs(day);
+    const open = dayStart + hours.start * MINUTE_MS;
+    const close = dayStart + (weekdayOf(day) === 4 ? hours.thursdayEnd : hours.end) * MINUTE_MS;
+    if (isBusinessDay(day, holidays)) {
+      const a = Math.max(t, open);
+      const b = Math.min(end, close);
+      if (b > a) total += (b - a) / MINUTE_MS;
+    }
+    t = dayStart + DAY_MS;
+  }
+  return Math.round(total);
+}
