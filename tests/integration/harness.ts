@@ -34,6 +34,10 @@ export interface Stack {
   agentOf(token: string): Promise<string>;
   /** The Keycloak admin API client, as the test runner's admin. */
   keycloakAdmin(): KeycloakAdmin;
+  /** The task queue of this stack's API (and of its in-process worker, when there is one). */
+  taskQueue: string;
+  /** The environment the API was started with (for a worker in another process). */
+  env: NodeJS.ProcessEnv;
   stop(): Promise<void>;
 }
 
@@ -85,43 +89,44 @@ async function freshDatabase(dialect: string): Promise<{ env: NodeJS.ProcessEnv;
   };
 }
 
-export async function startStack(overrides: NodeJS.ProcessEnv = {}): Promise<Stack> {
+export async function startStack(overrides: NodeJS.ProcessEnv = {}, options: { worker?: boolean } = {}): Promise<Stack> {
   const keycloakUrl = required('KARTABL_TEST_KEYCLOAK_URL');
   const temporalAddress = required('KARTABL_TEST_TEMPORAL_ADDRESS');
   const dialect = process.env.DB_DIALECT ?? 'sqlite';
   const database = await freshDatabase(dialect);
   const taskQueue = `it-${randomUUID()}`;
 
-  const server = await startServer(
-    {
-      PORT: '0',
-      TEMPORAL_ADDRESS: temporalAddress,
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      KEYCLOAK_URL: keycloakUrl,
-      JWT_CLOCK_TOLERANCE_SECONDS: '0',
-      TICKET_FIRST_RESPONSE_SLA: '1h',
-      TICKET_AUTO_CLOSE_AFTER: '1h',
-      TICKET_RATING_WINDOW: '1h',
-      ATTACHMENT_MAX_BYTES: '100000',
-      LOG_LEVEL: 'silent',
-      // Realm and user management (agents, users) go through the Keycloak admin API.
-      KEYCLOAK_ADMIN_USER: process.env.KARTABL_TEST_KC_ADMIN_USER,
-      KEYCLOAK_ADMIN_PASSWORD: process.env.KARTABL_TEST_KC_ADMIN_PASSWORD,
-      CREDENTIALS_KEY: newCredentialsKey(),
-      KEYCLOAK_TEST_CLIENTS: 'true',
-      ...database.env,
-      ...overrides,
-    },
-    pino({ level: 'silent' }),
-  );
+  const env: NodeJS.ProcessEnv = {
+    PORT: '0',
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    KEYCLOAK_URL: keycloakUrl,
+    JWT_CLOCK_TOLERANCE_SECONDS: '0',
+    TICKET_FIRST_RESPONSE_SLA: '1h',
+    TICKET_AUTO_CLOSE_AFTER: '1h',
+    TICKET_RATING_WINDOW: '1h',
+    ATTACHMENT_MAX_BYTES: '100000',
+    LOG_LEVEL: 'silent',
+    // Realm and user management (agents, users) go through the Keycloak admin API.
+    KEYCLOAK_ADMIN_USER: process.env.KARTABL_TEST_KC_ADMIN_USER,
+    KEYCLOAK_ADMIN_PASSWORD: process.env.KARTABL_TEST_KC_ADMIN_PASSWORD,
+    CREDENTIALS_KEY: newCredentialsKey(),
+    KEYCLOAK_TEST_CLIENTS: 'true',
+    ...database.env,
+    ...overrides,
+  };
+  const server = await startServer(env, pino({ level: 'silent' }));
   await seedTestAgents(server.db);
-  const worker = await startTestWorker(temporalAddress, taskQueue, server.db, server.config.realms);
+  const worker =
+    options.worker === false ? null : await startTestWorker(temporalAddress, taskQueue, server.db, server.config.realms);
 
   const tokens = new Map<string, string>();
   const stack: Stack = {
     server,
     keycloakUrl,
     dialect,
+    taskQueue,
+    env,
     async token(realm, username, clientId = 'kartabl-cli') {
       const key = `${realm}/${username}/${clientId}`;
       if (!tokens.has(key))
@@ -160,7 +165,7 @@ export async function startStack(overrides: NodeJS.ProcessEnv = {}): Promise<Sta
       });
     },
     async stop() {
-      await worker.stop();
+      await worker?.stop();
       await server.stop();
       await database.drop();
     },

@@ -44,7 +44,7 @@ const db = proxyActivities<activities.RequestActivities>({
 
 /** PSP calls: idempotent by key at the PSP, so retrying after a lost answer registers nothing twice. */
 const psp = proxyActivities<activities.RequestActivities>({
-  startToCloseTimeout: '45 seconds',
+  startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '2 seconds',
     backoffCoefficient: 2,
