@@ -24,11 +24,11 @@ const TestResult = z
     pspCode: z.string(),
     requestId: z.string(),
     latencyMs: z.number(),
-    /** ok: what the PSP said; otherwise why it failed (retryable: network/timeout/5xx/malformed; rejected). */
+    /** ok: what the PSP said; otherwise why it failed (retryable: network/timeout/5xx/malformed; rejected; credentials refused). */
     detail: z.string().nullable(),
     failure: z
       .object({
-        class: z.enum(['retryable', 'rejected']),
+        class: z.enum(['retryable', 'rejected', 'credentials']),
         code: z.string(),
         message: z.object({ fa: z.string(), en: z.string() }),
       })
@@ -94,7 +94,11 @@ export function pspRoutes(routes: RouteTable, ctx: ApiContext, adapters: PspAdap
         );
         return result(null, check.detail ?? null);
       } catch (err) {
+        // The PSP answered and refused the stored username/password: the test worked, the credentials did not.
+        if (err instanceof PspCredentialsUnavailable && err.problem === 'refused')
+          return result({ class: 'credentials', code: 'refused', message: err.text }, null);
         if (err instanceof PspCredentialsUnavailable) throw new AppError(409, 'PSP_CREDENTIALS_UNAVAILABLE', err.text);
+        if (err instanceof PspAdapterMissing) throw new AppError(503, 'PSP_ADAPTER_MISSING', err.text);
         if (err instanceof UnmappedValueError) throw new AppError(409, 'PSP_UNMAPPED_VALUE', err.text);
         if (err instanceof PspBusinessRejection)
           return result({ class: 'rejected', code: err.rejectionCode, message: err.text }, err.pspMessage);
