@@ -1,7 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import pino from 'pino';
+import { createApp } from '../../api/app';
+import { loadConfig } from '../../api/lib/config';
 import { createPspActivities } from '../../activities/psp';
 import { createDefaultAdapterRegistry } from '../../activities/psp/registry';
 import { createPspRepository } from '../../db/repositories/psp';
@@ -257,5 +261,44 @@ describe('test connection through the API with the registered adapters', () => {
     expect(none.body.error.message.en).toContain('no endpoint URL');
     await setEndpoint('psp-b', `${sims.b.url}/soap`);
     expect((await testConnection('psp-b')).body.ok).toBe(true);
+  });
+});
+
+describe('metrics for a scraper (METRICS_TOKEN)', () => {
+  const TOKEN = 'scrape-4f1d9c2b7a0e6d35c8b1';
+
+  it('is accepted as bearer token when configured; a wrong one or none is 401; users with events.read still work', async () => {
+    const { app } = createApp({
+      config: { ...stack.server.config, metricsToken: TOKEN },
+      db: stack.server.db,
+      temporal: stack.server.temporal,
+      logger: pino({ level: 'silent' }),
+    });
+    const server: Server = await new Promise((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/metrics`;
+      const get = (authorization?: string) => fetch(url, { headers: authorization ? { authorization } : {} });
+      const ok = await get(`Bearer ${TOKEN}`);
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('content-type')).toContain('text/plain');
+      expect(await ok.text()).toContain('kartabl_psp_calls_total{psp="psp-a",operation="registerMerchant",outcome="ok"}');
+      expect((await get(`Bearer ${TOKEN}x`)).status).toBe(401);
+      expect((await get(`Bearer ${TOKEN.slice(0, -1)}`)).status).toBe(401);
+      expect((await get()).status).toBe(401);
+      expect((await get(`Bearer ${auditor}`)).status).toBe(200);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+    // Without METRICS_TOKEN (the stack's own API) the token means nothing.
+    expect((await fetch(`${stack.server.url}/api/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(401);
+  });
+
+  it('refuses a short METRICS_TOKEN at start-up and reads a good one', () => {
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(loadConfig({ METRICS_TOKEN: TOKEN }).metricsToken).toBe(TOKEN);
+    expect(loadConfig({ METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { createPspCaller } from '../../../activities/psp';
 import type { PspAdapterRegistry } from '../../../activities/psp/registry';
@@ -36,23 +37,43 @@ const TestResult = z
   })
   .meta({ id: 'PspConnectionTest' });
 
+/** Whether `given` is the metrics token, compared in constant time (hashes of equal length). */
+export function isMetricsToken(given: string, expected: string): boolean {
+  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
 /**
  * PSP routes: the metrics endpoint (Prometheus text, permission `events.read`: whoever may read
- * system events may read call statistics) and the base-data admin's connection test.
+ * system events may read call statistics; with METRICS_TOKEN set, also a scraper presenting it as
+ * bearer token) and the base-data admin's connection test.
  */
 export function pspRoutes(routes: RouteTable, ctx: ApiContext, adapters: PspAdapterRegistry): void {
   const caller = createPspCaller({ db: ctx.db, credentialsKey: ctx.config.realms.credentialsKey, adapters, logger: ctx.logger });
+
+  const sendMetrics = async (res: Parameters<RequestHandler>[1]) => {
+    const text = renderPspMetrics(await caller.repo.callCounts(), await caller.repo.latency());
+    res.status(200).type('text/plain; version=0.0.4; charset=utf-8').send(text);
+  };
+  const metricsToken = ctx.config.metricsToken;
+  /** A scraper with METRICS_TOKEN is served before user authentication; anything else goes on to it. */
+  const scraper: RequestHandler = (req, res, next) => {
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (metricsToken && bearer && isMetricsToken(bearer, metricsToken)) return void sendMetrics(res).catch(next);
+    next();
+  };
 
   routes.add({
     method: 'get',
     path: '/metrics',
     tag: 'psp',
-    summary: 'PSP call metrics (calls by outcome, errors by class, latency histogram) in Prometheus text format',
+    summary:
+      'PSP call metrics (calls by outcome, errors by class, latency histogram) in Prometheus text format; a scraper may present METRICS_TOKEN as bearer token instead of a user token',
     access: { anyOf: ['events.read'] },
+    before: [scraper],
     response: { status: 200, description: 'Prometheus text format 0.0.4', contentType: 'text/plain', schema: z.string() },
     handler: async ({ res }) => {
-      const text = renderPspMetrics(await caller.repo.callCounts(), await caller.repo.latency());
-      res.status(200).type('text/plain; version=0.0.4; charset=utf-8').send(text);
+      await sendMetrics(res);
     },
   });
 
