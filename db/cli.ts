@@ -16,7 +16,12 @@ async function main(): Promise<void> {
       console.log(`database migrated (${db.dialect})`);
     } else if (command === 'seed') {
       await seedBase(db);
-      if (flags.includes('--demo')) await seedDemo(db);
+      if (flags.includes('--demo'))
+        await seedDemo(db, {
+          pspAUrl: process.env.PSP_A_URL,
+          pspBUrl: process.env.PSP_B_URL,
+          credentialsKey: process.env.CREDENTIALS_KEY || undefined,
+        });
       console.log(`database seeded${flags.includes('--demo') ? ' with the demo world' : ''} (${db.dialect})`);
     } else if (command === 'audit-verify') {
       const result = await verifyAuditChain(db);

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from './index';
 import { ensureAuditHead } from './audit';
 import { ensureDefaultCeiling, seedAccess } from './repositories/access';
-import { seedBaseData } from './seed-basedata';
+import { SecretBox } from './secret-box';
+import { SEED_PSPS, seedBaseData } from './seed-basedata';
 
 export interface AgentSeed {
   code: string;
@@ -282,6 +283,53 @@ export async function ensureAgent(db: Database, seed: AgentSeed): Promise<string
   return created.id;
 }
 
-export async function seedDemo(db: Database): Promise<void> {
+/** Where the demo reaches the PSP simulators, and the key that seals the demo account. */
+export interface DemoPspOptions {
+  /** PSP-A's base URL (default http://127.0.0.1:8301, as `npm start` runs it). */
+  pspAUrl?: string;
+  /** PSP-B's base URL (default http://127.0.0.1:8302; the SOAP service is `<url>/soap`). */
+  pspBUrl?: string;
+  /** CREDENTIALS_KEY: without it the demo account is not stored. */
+  credentialsKey?: string;
+}
+
+/** The simulators' demo account (psp-sim/README.md). */
+export const DEMO_PSP_ACCOUNT = { username: 'kartabl', password: 'kartabl-demo' } as const;
+
+/**
+ * Points the seeded PSPs at the simulators (only when their `endpointUrl` is still empty, so an
+ * admin's address is kept) and stores the simulators' demo account as the main broker's
+ * credentials (only when the broker has none for that PSP). Demo and e2e only.
+ */
+export async function seedDemoPsps(db: Database, opts: DemoPspOptions = {}): Promise<void> {
+  const { Agent, AgentPsp, BaseItem } = db.models;
+  const base = (u: string | undefined, fallback: string) => (u || fallback).replace(/\/+$/, '');
+  const urls: Record<string, string> = {
+    'psp-a': base(opts.pspAUrl, 'http://127.0.0.1:8301'),
+    'psp-b': `${base(opts.pspBUrl, 'http://127.0.0.1:8302')}/soap`,
+  };
+  const broker = await Agent.findOne({ where: { isBroker: true }, attributes: ['id'], raw: true });
+  const box = opts.credentialsKey ? SecretBox.fromBase64(opts.credentialsKey) : undefined;
+  for (const { code } of SEED_PSPS) {
+    const item = await BaseItem.findOne({ where: { kind: 'psp', code } });
+    if (item) {
+      const attrs = JSON.parse(item.attributes) as Record<string, unknown>;
+      if (!attrs.endpointUrl) await item.update({ attributes: JSON.stringify({ ...attrs, endpointUrl: urls[code] }) });
+    }
+    if (!broker || !box || (await AgentPsp.findOne({ where: { agentId: broker.id, pspCode: code } }))) continue;
+    await AgentPsp.create({
+      agentId: broker.id,
+      pspCode: code,
+      direct: true,
+      sealedCredentials: box.seal(JSON.stringify(DEMO_PSP_ACCOUNT), `${broker.id}/${code}`),
+      credentialsSetAt: new Date(),
+      credentialsSetBy: 'demo seed',
+      credentialsSetById: null,
+    });
+  }
+}
+
+export async function seedDemo(db: Database, psps: DemoPspOptions = {}): Promise<void> {
   for (const agent of DEMO_AGENTS) await ensureAgent(db, agent);
+  await seedDemoPsps(db, psps);
 }

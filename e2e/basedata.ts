@@ -14,7 +14,10 @@ import type { E2eTest } from './ticket-story';
 
 const BROKER_ADMIN = PEOPLE.brokerAdmin;
 
-/** Base data: the broker admin adds a guild, maps it for PSP-A and sees it leave the unmapped list. */
+/**
+ * Base data: the broker admin adds a guild, maps it for PSP-A and sees it leave the unmapped list;
+ * then tests the connection to both PSP simulators with the broker's stored (demo) credentials.
+ */
 export function basedataTests(browser: Browser, target: PortalTarget, sessions: Session[]): E2eTest[] {
   return [
     {
@@ -67,6 +70,20 @@ export function basedataTests(browser: Browser, target: PortalTarget, sessions: 
         });
         await page.getByTestId('mapping-clear-e2e-bookshop').waitFor();
         await shot(page, 'basedata-mapping-after');
+
+        // Test connection: each PSP simulator answers the broker's stored credentials.
+        await page.getByTestId('menu-item-basedata.items').click();
+        await page.waitForURL(/\/admin\/basedata$/);
+        await page.getByTestId('basedata-kind-psp').click();
+        for (const psp of ['psp-a', 'psp-b']) {
+          await page.getByTestId(`basedata-test-${psp}`).click();
+          const result = page.getByTestId(`basedata-test-result-${psp}`);
+          await result.waitFor();
+          const text = await result.innerText();
+          check((await result.getAttribute('data-ok')) === 'true', `the ${psp} connection test failed: ${text}`);
+          check(text.includes('اتصال برقرار است'), `the ${psp} connection result is not in Persian: ${text}`);
+        }
+        await shot(page, 'basedata-psp-connection');
       },
     },
   ];

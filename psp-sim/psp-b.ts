@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SimError, type Operation, type SimEngine, type Submission } from './core/engine';
 import { control, readBody, send, withFault, type SimResponse } from './core/http';
-import { child, el, parseXml, textEl, XmlError, type XmlElement } from './core/xml';
+import { child, el, parseXml, textEl, XmlError, type XmlElement } from '../domain/xml';
 
 export const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const PSP_B_NS = 'urn:psp-b:terminals:v1';

@@ -6,7 +6,8 @@
  * - an answer that does not parse or does not match the schema → 'malformed' (retryable: the call was
  *   idempotent, so asking again is safe and may get a readable answer);
  * - any other non-accepted status → `onStatus` (the adapter turns its PSP's error body into a
- *   PspBusinessRejection, or re-logs in on 401); without it → PspRetryableError('malformed').
+ *   PspBusinessRejection, or re-logs in on 401); without it → PspRetryableError('malformed');
+ * - `onServerError` sees a 5xx body first (SOAP faults arrive as HTTP 500 even for client errors).
  */
 import type { z } from 'zod';
 import { PspRetryableError } from '../../domain/psp/errors';
@@ -39,6 +40,11 @@ export interface PspHttpRequest<T> {
   accept?: (status: number) => boolean;
   /** Other statuses (not 5xx/429/408): return a value or throw a classified error. */
   onStatus?: (status: number, body: string) => T | never;
+  /**
+   * Looks at a 5xx body first (SOAP 1.1 answers every fault, a client error too, with HTTP 500):
+   * may throw a classified error; returning leaves it a retryable 'http-5xx'.
+   */
+  onServerError?: (status: number, body: string) => void;
   timeoutMs?: number;
   signal?: AbortSignal;
 }
@@ -93,6 +99,7 @@ export function createPspHttpClient(opts: PspHttpOptions): PspHttpClient {
       }
       const latencyMs = performance.now() - started;
       const status = res.status;
+      if (status >= 500 && req.onServerError) req.onServerError(status, text);
       if (status >= 500) throw new PspRetryableError('http-5xx', `the PSP answered HTTP ${status}`, status);
       if (status === 429) throw new PspRetryableError('throttled', 'the PSP asked us to slow down (HTTP 429)', status);
       if (status === 408) throw new PspRetryableError('timeout', 'the PSP timed out the request (HTTP 408)', status);

@@ -1,5 +1,7 @@
 import type { PspAdapter, PspAdapterFactory, PspEndpoint } from '../../domain/psp/adapter';
 import { PspAdapterMissing } from '../../domain/psp/errors';
+import { createPspAAdapter, type PspAAdapterOptions } from './psp-a-rest';
+import { createPspBAdapter, type PspBAdapterOptions } from './psp-b-soap';
 
 /**
  * Adapters by protocol (the PSP item's `protocol` attribute: `rest`, `soap`), or by PSP code when one
@@ -30,10 +32,20 @@ export class PspAdapterRegistry {
   }
 }
 
+export interface DefaultAdapterOptions {
+  /** Options of the JSON/REST adapter (PSP-A style): timeout, callback URL, fetch for tests. */
+  rest?: PspAAdapterOptions;
+  /** Options of the SOAP 1.1 adapter (PSP-B style). */
+  soap?: PspBAdapterOptions;
+}
+
 /**
- * The adapters the API and the worker use. Empty until the simulator adapters land: register them
- * here (`registerProtocol('rest', (e) => createPspAAdapter(e))`, `registerProtocol('soap', …)`).
+ * The adapters the API and the worker use, chosen by the PSP item's `protocol`: `rest` → the PSP-A
+ * adapter (psp-a-rest.ts), `soap` → the PSP-B adapter (psp-b-soap.ts); each reaches the PSP at the
+ * item's `endpointUrl` (none: PspAdapterMissing 'no-endpoint').
  */
-export function createDefaultAdapterRegistry(): PspAdapterRegistry {
-  return new PspAdapterRegistry();
+export function createDefaultAdapterRegistry(opts: DefaultAdapterOptions = {}): PspAdapterRegistry {
+  return new PspAdapterRegistry()
+    .registerProtocol('rest', (e) => createPspAAdapter(e, opts.rest))
+    .registerProtocol('soap', (e) => createPspBAdapter(e, opts.soap));
 }

@@ -53,6 +53,13 @@ const EnvSchema = z.object({
   PORTAL_URL: z.string().default('http://localhost:4200'),
   /** Tests only: new agent realms also get the password-grant test clients. */
   KEYCLOAK_TEST_CLIENTS: z.enum(['true', 'false']).default('false'),
+  /** A scraper's bearer token for GET /api/metrics (besides users with events.read); unset: users only. */
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || (v.length >= 16 && /^\S+$/.test(v)), {
+      message: 'must be at least 16 characters without spaces (e.g. `openssl rand -hex 24`)',
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -73,6 +80,8 @@ export interface ApiConfig {
   attachmentMaxBytes: number;
   logLevel: string;
   realms: RealmProvisioningConfig;
+  /** METRICS_TOKEN: also accepted as `Authorization: Bearer …` on GET /api/metrics. */
+  metricsToken?: string;
 }
 
 /** Reads and checks the configuration; throws a readable error listing every bad variable. */
@@ -105,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       .filter(Boolean),
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN || undefined,
     realms: {
       keycloakUrl: trim(e.KEYCLOAK_URL),
       adminUrl: trim(e.KEYCLOAK_INTERNAL_URL ?? e.KEYCLOAK_URL),

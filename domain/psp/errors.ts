@@ -50,14 +50,17 @@ export class PspUnmappedValue extends UnmappedValueError {
   }
 }
 
-/** No usable credentials for the PSP at the credential owner (see credential-owner.ts). */
+/**
+ * No usable credentials for the PSP at the credential owner (see credential-owner.ts), or the PSP
+ * refused them (`refused`: still 401 after a fresh login; an admin has to fix them).
+ */
 export class PspCredentialsUnavailable extends Error {
   override readonly name = 'PspCredentialsUnavailable';
   readonly text: Bilingual;
   constructor(
     readonly pspCode: string,
     readonly ownerAgentId: string | null,
-    readonly problem: 'no-credentials' | 'owner-suspended' | 'unknown-agent' | 'no-main-broker' | 'undecryptable',
+    readonly problem: 'no-credentials' | 'owner-suspended' | 'unknown-agent' | 'no-main-broker' | 'undecryptable' | 'refused',
   ) {
     const text = {
       'no-credentials': bi(
@@ -74,24 +77,38 @@ export class PspCredentialsUnavailable extends Error {
         `اعتبارنامهٔ شرکت پرداخت «${pspCode}» باز نمی‌شود (کلید رمزنگاری عوض شده است؟)؛ دوباره ثبتش کنید.`,
         `The stored credentials for PSP "${pspCode}" cannot be decrypted (changed key?); store them again.`,
       ),
+      refused: bi(
+        `شرکت پرداخت «${pspCode}» نام کاربری یا گذرواژهٔ ثبت‌شده را نپذیرفت؛ اعتبارنامه را اصلاح کنید.`,
+        `PSP "${pspCode}" refused the stored username or password; correct the credentials.`,
+      ),
     }[problem];
     super(text.en);
     this.text = text;
   }
 }
 
-/** No adapter is registered for the PSP's protocol (yet). */
+/**
+ * No adapter is registered for the PSP's protocol (yet), or the PSP's base-data item has no
+ * `endpointUrl` to reach it at (`no-endpoint`).
+ */
 export class PspAdapterMissing extends Error {
   override readonly name = 'PspAdapterMissing';
   readonly text: Bilingual;
   constructor(
     readonly pspCode: string,
     readonly protocol: string,
+    readonly problem: 'no-adapter' | 'no-endpoint' = 'no-adapter',
   ) {
-    const text = bi(
-      `برای شرکت پرداخت «${pspCode}» (پروتکل ${protocol}) هنوز رابطی پیکربندی نشده است.`,
-      `No adapter is configured for PSP "${pspCode}" (protocol ${protocol}) yet.`,
-    );
+    const text =
+      problem === 'no-endpoint'
+        ? bi(
+            `نشانی سرویس شرکت پرداخت «${pspCode}» در اطلاعات پایه وارد نشده است.`,
+            `PSP "${pspCode}" has no endpoint URL in base data.`,
+          )
+        : bi(
+            `برای شرکت پرداخت «${pspCode}» (پروتکل ${protocol}) هنوز رابطی پیکربندی نشده است.`,
+            `No adapter is configured for PSP "${pspCode}" (protocol ${protocol}) yet.`,
+          );
     super(text.en);
     this.text = text;
   }

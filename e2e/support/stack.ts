@@ -14,6 +14,8 @@ import { startPortalServer, type RunningPortalServer } from '../../infra/dev/por
 import { KeycloakAdmin, PORTAL_CLIENT_ID } from '../../infra/keycloak/provision';
 import { seedTestAgents, startTestWorker } from '../../tests/helpers/app';
 import { newCredentialsKey } from '../../db/secret-box';
+import { seedDemoPsps } from '../../db/seed';
+import { startPspSimulator, type RunningPspSimulator } from '../../psp-sim';
 
 export const ROOT = join(__dirname, '..', '..');
 export const PORTAL_DIST = join(ROOT, 'dist', 'portal', 'browser');
@@ -123,6 +125,8 @@ export interface E2eStack {
   api: RunningServer;
   portal: RunningPortalServer;
   keycloakUrl: string;
+  /** The two PSP simulators, as `npm start` runs them (here on free ports, state in the temp dir). */
+  psps: { a: RunningPspSimulator; b: RunningPspSimulator };
 }
 
 /** Starts what exists step by step; `onStop` receives each stopper as soon as its part is up. */
@@ -154,6 +158,15 @@ export async function startStack(onStop: (name: string, stop: () => Promise<void
   );
   onStop('API', () => api.stop());
   await seedTestAgents(api.db);
+  // The PSP simulators, and the seeded PSPs pointed at them with the demo account (as `npm start` does).
+  const psps = {} as E2eStack['psps'];
+  for (const psp of ['a', 'b'] as const) {
+    psps[psp] = await stage(`starting the PSP-${psp.toUpperCase()} simulator`, () =>
+      startPspSimulator({ psp, port: 0, dataDir: join(dir, `psp-${psp}`) }),
+    );
+    onStop(`PSP-${psp.toUpperCase()} simulator`, () => psps[psp].stop());
+  }
+  await seedDemoPsps(api.db, { pspAUrl: psps.a.url, pspBUrl: psps.b.url, credentialsKey: api.config.realms.credentialsKey });
   const worker = await stage(`starting the worker (Temporal at ${temporalAddress})`, () =>
     startTestWorker(temporalAddress, taskQueue, api.db, api.config.realms),
   );
@@ -167,5 +180,5 @@ export async function startStack(onStop: (name: string, stop: () => Promise<void
   );
   onStop('portal server', () => portal.stop());
 
-  return { api, portal, keycloakUrl };
+  return { api, portal, keycloakUrl, psps };
 }

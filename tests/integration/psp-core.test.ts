@@ -348,11 +348,12 @@ describe('outcomes, call log and metrics', () => {
 });
 
 describe('test connection (POST /api/basedata/psps/:code/test-connection)', () => {
-  it('says clearly that no adapter is configured yet; unknown PSP 404; agents may not', async () => {
+  it('says clearly (503) that a PSP without an endpoint URL cannot be reached; unknown PSP 404; agents may not', async () => {
     const res = await stack.call('POST', '/api/basedata/psps/psp-a/test-connection', { token: admin, body: {} });
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe('PSP_ADAPTER_MISSING');
     expect(res.body.error.message.fa).toContain('psp-a');
+    expect(res.body.error.message.en).toContain('no endpoint URL');
     expect((await stack.call('POST', '/api/basedata/psps/nope/test-connection', { token: admin, body: {} })).status).toBe(404);
     expect((await stack.call('POST', '/api/basedata/psps/psp-a/test-connection', { token: alphaAdmin, body: {} })).status).toBe(
       403,

@@ -1,5 +1,5 @@
 import { makeSheba } from '../../domain/iran';
-import { parseXml, child, escapeXml, type XmlElement } from '../../psp-sim/core/xml';
+import { parseXml, child, escapeXml, type XmlElement } from '../../domain/xml';
 import { PSP_B_NS, SOAP_ENV, SOAP_OPERATIONS } from '../../psp-sim/psp-b';
 import { control, merchantData, startSim, type Sim } from './helpers';
 

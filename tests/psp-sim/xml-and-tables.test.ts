@@ -1,5 +1,5 @@
 import { SEED_ITEMS } from '../../db/seed-basedata';
-import { child, el, escapeXml, parseXml, textEl, XmlError } from '../../psp-sim/core/xml';
+import { child, el, escapeXml, parseXml, textEl, XmlError } from '../../domain/xml';
 import { PSP_A, PSP_B, type PspProfile } from '../../psp-sim/core/tables';
 
 describe('the SOAP XML reader/writer', () => {

@@ -664,4 +664,8 @@ export const EN_MESSAGES: Readonly<Record<MessageKey, string>> = {
   'agreements.edit.reload': 'Load the newest version',
   'agreements.removeFile': 'Remove',
   'agreements.field.signedOn': 'Signed on',
+  'basedata.testConnection': 'Test connection',
+  'basedata.testOk': 'Connected; the PSP accepted the credentials',
+  'basedata.testFailed': 'Connection failed:',
+  'basedata.ms': 'ms',
 };

@@ -660,6 +660,10 @@ export const FA_MESSAGES = {
   'agreements.edit.reload': 'خواندن نسخهٔ تازه',
   'agreements.removeFile': 'حذف',
   'agreements.field.signedOn': 'تاریخ امضا',
+  'basedata.testConnection': 'آزمون اتصال',
+  'basedata.testOk': 'اتصال برقرار است؛ شرکت پرداخت اعتبارنامه را پذیرفت',
+  'basedata.testFailed': 'اتصال ناموفق:',
+  'basedata.ms': 'میلی‌ثانیه',
 } as const;
 
 export type MessageKey = keyof typeof FA_MESSAGES;

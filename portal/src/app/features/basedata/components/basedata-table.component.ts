@@ -5,6 +5,7 @@ import { DigitsPipe } from '../../../shared/pipes/digits.pipe';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { BaseItem } from '../data/basedata-api.service';
 import { itemDetails } from '../data/basedata-drafts';
+import { ConnectionTestState } from '../state/basedata.feature';
 
 /** The items of one kind: code (as typed, Latin), name in the language, attributes, status, actions. */
 @Component({
@@ -31,7 +32,27 @@ import { itemDetails } from '../data/basedata-drafts';
               <bdi dir="ltr" class="code">{{ item.code }}</bdi>
             </td>
             <td>{{ i18n.pick(item.nameFa, item.nameEn) }}</td>
-            <td>{{ details(item) | digits }}</td>
+            <td>
+              {{ details(item) | digits }}
+              @if (connectionTests()[item.code]; as test) {
+                @if (!test.running) {
+                  <div
+                    class="conn"
+                    role="status"
+                    [class.conn-ok]="test.result?.ok"
+                    [class.conn-bad]="!test.result?.ok"
+                    [attr.data-testid]="'basedata-test-result-' + item.code"
+                    [attr.data-ok]="test.result?.ok ?? false"
+                  >
+                    @if (test.result?.ok) {
+                      {{ 'basedata.testOk' | t }} ({{ test.result!.latencyMs | digits }} {{ 'basedata.ms' | t }})
+                    } @else {
+                      {{ 'basedata.testFailed' | t }} {{ failureText(test) }}
+                    }
+                  </div>
+                }
+              }
+            </td>
             <td>
               <span
                 class="badge"
@@ -42,6 +63,20 @@ import { itemDetails } from '../data/basedata-drafts';
               >
             </td>
             <td class="actions-col">
+              @if (item.kind === 'psp') {
+                <button
+                  type="button"
+                  class="btn btn-ghost btn-sm"
+                  [attr.data-testid]="'basedata-test-' + item.code"
+                  [disabled]="connectionTests()[item.code]?.running"
+                  (click)="testConnection.emit(item)"
+                >
+                  @if (connectionTests()[item.code]?.running) {
+                    <span class="spinner" aria-hidden="true"></span>
+                  }
+                  {{ 'basedata.testConnection' | t }}
+                </button>
+              }
               <button
                 type="button"
                 class="btn btn-ghost btn-sm"
@@ -91,6 +126,16 @@ import { itemDetails } from '../data/basedata-drafts';
     .actions-col .btn + .btn {
       margin-inline-start: 0.25rem;
     }
+    .conn {
+      margin-top: 0.3rem;
+      font-size: 0.85rem;
+    }
+    .conn-ok {
+      color: var(--primary);
+    }
+    .conn-bad {
+      color: var(--danger);
+    }
   `,
 })
 export class BaseDataTableComponent {
@@ -99,8 +144,17 @@ export class BaseDataTableComponent {
   readonly loading = input(false);
   readonly edit = output<BaseItem>();
   readonly toggle = output<BaseItem>();
+  /** PSP rows only: the connection test of each PSP (by code). */
+  readonly connectionTests = input<Readonly<Record<string, ConnectionTestState>>>({});
+  readonly testConnection = output<BaseItem>();
 
   protected details(item: BaseItem): string {
     return itemDetails(item);
+  }
+
+  /** Why the test failed, in the current language: the PSP's classified failure or the API's refusal. */
+  protected failureText(test: ConnectionTestState): string {
+    const message = test.result?.failure?.message ?? test.error?.message;
+    return message ? this.i18n.pick(message.fa, message.en) : '';
   }
 }

@@ -56,6 +56,16 @@ export interface UnmappedKind {
   items: { code: string; nameFa: string; nameEn: string }[];
 }
 
+/** `POST /api/basedata/psps/:code/test-connection`: the PSP answered (ok) or why not. */
+export interface PspConnectionTest {
+  ok: boolean;
+  pspCode: string;
+  requestId: string;
+  latencyMs: number;
+  detail: string | null;
+  failure: { class: 'retryable' | 'rejected' | 'credentials'; code: string; message: { fa: string; en: string } } | null;
+}
+
 /** Kind-specific fields of the edit form (the API validates them with the kind's schema). */
 export interface AttributeField {
   key: string;
@@ -100,6 +110,11 @@ export class BaseDataApi {
   setActive(kind: BaseKind, code: string, active: boolean): Observable<BaseItem> {
     const action = active ? 'activate' : 'deactivate';
     return this.http.post<BaseItem>(`${this.base}/basedata/${kind}/${encodeURIComponent(code)}/${action}`, {});
+  }
+
+  /** Logs in to the PSP with the stored credentials of its credential owner; changes nothing. */
+  testConnection(psp: string): Observable<PspConnectionTest> {
+    return this.http.post<PspConnectionTest>(`${this.base}/basedata/psps/${encodeURIComponent(psp)}/test-connection`, {});
   }
 
   exportCsv(kind: BaseKind): Observable<Blob> {

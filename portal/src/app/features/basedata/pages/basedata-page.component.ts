@@ -111,7 +111,14 @@ import { basedataFeature } from '../state/basedata.feature';
           }
         </div>
       }
-      <kt-basedata-table [items]="items()" [loading]="loading()" (edit)="edit($event)" (toggle)="toggle($event)" />
+      <kt-basedata-table
+        [items]="items()"
+        [loading]="loading()"
+        [connectionTests]="connectionTests()"
+        (edit)="edit($event)"
+        (toggle)="toggle($event)"
+        (testConnection)="testConnection($event)"
+      />
     </section>
   `,
   styles: `
@@ -157,6 +164,7 @@ export class BaseDataPageComponent implements OnInit {
   protected readonly importReport = this.store.selectSignal(basedataFeature.selectImportReport);
   protected readonly importError = this.store.selectSignal(basedataFeature.selectImportError);
   protected readonly importProblems = this.store.selectSignal(basedataFeature.selectImportProblems);
+  protected readonly connectionTests = this.store.selectSignal(basedataFeature.selectConnectionTests);
 
   ngOnInit(): void {
     this.store.dispatch(BaseDataPageActions.opened());
@@ -198,6 +206,10 @@ export class BaseDataPageComponent implements OnInit {
 
   protected toggle(item: BaseItem): void {
     this.store.dispatch(BaseDataPageActions.activeToggled({ kind: item.kind, code: item.code, active: !item.active }));
+  }
+
+  protected testConnection(item: BaseItem): void {
+    this.store.dispatch(BaseDataPageActions.connectionTestClicked({ psp: item.code }));
   }
 
   protected exportCsv(): void {

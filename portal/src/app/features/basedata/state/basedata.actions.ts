@@ -9,6 +9,7 @@ import {
   MappingChange,
   MappingItem,
   MappingReport,
+  PspConnectionTest,
   UnmappedKind,
 } from '../data/basedata-api.service';
 
@@ -27,6 +28,7 @@ export const BaseDataPageActions = createActionGroup({
     'Active Toggled': props<{ kind: BaseKind; code: string; active: boolean }>(),
     'Export Clicked': props<{ kind: BaseKind }>(),
     'Import Chosen': props<{ kind: BaseKind; file: File }>(),
+    'Connection Test Clicked': props<{ psp: string }>(),
   },
 });
 
@@ -43,6 +45,8 @@ export const BaseDataApiActions = createActionGroup({
     'Export Failed': props<{ error: ApiError }>(),
     'Import Succeeded': props<{ report: ImportReport }>(),
     'Import Failed': props<{ error: ApiError }>(),
+    'Connection Tested': props<{ psp: string; result: PspConnectionTest }>(),
+    'Connection Test Failed': props<{ psp: string; error: ApiError }>(),
   },
 });
 

@@ -1,7 +1,20 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
-import { catchError, concatMap, exhaustMap, filter, map, merge, of, switchMap, tap, withLatestFrom } from 'rxjs';
+import {
+  catchError,
+  concatMap,
+  exhaustMap,
+  filter,
+  groupBy,
+  map,
+  merge,
+  mergeMap,
+  of,
+  switchMap,
+  tap,
+  withLatestFrom,
+} from 'rxjs';
 
 import { toApiError } from '../../../core/api/api-error';
 import { NotificationService } from '../../../core/notifications/notification.service';
@@ -60,6 +73,26 @@ export const toggleItem = createEffect(
         api.setActive(kind, code, active).pipe(
           map((item) => BaseDataApiActions.toggleSucceeded({ item })),
           catchError((error: unknown) => of(BaseDataApiActions.toggleFailed({ error: toApiError(error) }))),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+/** One test per PSP at a time (a second click while it runs is ignored); different PSPs run side by side. */
+export const testConnection = createEffect(
+  (actions$ = inject(Actions), api = inject(BaseDataApi)) =>
+    actions$.pipe(
+      ofType(BaseDataPageActions.connectionTestClicked),
+      groupBy(({ psp }) => psp),
+      mergeMap((perPsp$) =>
+        perPsp$.pipe(
+          exhaustMap(({ psp }) =>
+            api.testConnection(psp).pipe(
+              map((result) => BaseDataApiActions.connectionTested({ psp, result })),
+              catchError((error: unknown) => of(BaseDataApiActions.connectionTestFailed({ psp, error: toApiError(error) }))),
+            ),
+          ),
         ),
       ),
     ),

@@ -1,9 +1,16 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 
 import { ApiError } from '../../../core/api/api-error';
-import { ATTRIBUTE_FIELDS, BaseItem, BaseKind, ImportReport } from '../data/basedata-api.service';
+import { ATTRIBUTE_FIELDS, BaseItem, BaseKind, ImportReport, PspConnectionTest } from '../data/basedata-api.service';
 import { BaseItemDraft, ImportProblem, draftFromItem, emptyDraft, importProblems } from '../data/basedata-drafts';
 import { BaseDataApiActions, BaseDataPageActions } from './basedata.actions';
+
+/** A PSP's connection test: running, its answer, or the API's refusal (no credentials, no endpoint…). */
+export interface ConnectionTestState {
+  readonly running: boolean;
+  readonly result: PspConnectionTest | null;
+  readonly error: ApiError | null;
+}
 
 export interface BaseDataState {
   readonly kind: BaseKind;
@@ -20,6 +27,8 @@ export interface BaseDataState {
   readonly importing: boolean;
   readonly importReport: ImportReport | null;
   readonly importError: ApiError | null;
+  /** Connection tests by PSP code (base-data kind `psp`). */
+  readonly connectionTests: Readonly<Record<string, ConnectionTestState>>;
 }
 
 export const initialBaseDataState: BaseDataState = {
@@ -36,6 +45,7 @@ export const initialBaseDataState: BaseDataState = {
   importing: false,
   importReport: null,
   importError: null,
+  connectionTests: {},
 };
 
 const loading = (state: BaseDataState): BaseDataState => ({ ...state, loading: true, listError: null });
@@ -97,6 +107,18 @@ export const basedataFeature = createFeature({
       importReport: report,
     })),
     on(BaseDataApiActions.importFailed, (state, { error }) => ({ ...state, importing: false, importError: error })),
+    on(BaseDataPageActions.connectionTestClicked, (state, { psp }) => ({
+      ...state,
+      connectionTests: { ...state.connectionTests, [psp]: { running: true, result: null, error: null } },
+    })),
+    on(BaseDataApiActions.connectionTested, (state, { psp, result }) => ({
+      ...state,
+      connectionTests: { ...state.connectionTests, [psp]: { running: false, result, error: null } },
+    })),
+    on(BaseDataApiActions.connectionTestFailed, (state, { psp, error }) => ({
+      ...state,
+      connectionTests: { ...state.connectionTests, [psp]: { running: false, result: null, error } },
+    })),
   ),
   extraSelectors: ({ selectKind, selectImportError }) => ({
     /** The kind-specific fields of the form. */

@@ -5,7 +5,7 @@ import { Observable, firstValueFrom, of, throwError } from 'rxjs';
 import { ApiError } from '../../../core/api/api-error';
 import { BaseDataApi, BaseItem } from '../data/basedata-api.service';
 import { BaseDataApiActions, BaseDataPageActions, MappingApiActions, MappingPageActions } from './basedata.actions';
-import { loadItems, saveItem, saveMappings } from './basedata.effects';
+import { loadItems, saveItem, saveMappings, testConnection } from './basedata.effects';
 import { basedataFeature, initialBaseDataState } from './basedata.feature';
 import { mappingFeature } from './mapping.feature';
 
@@ -198,5 +198,31 @@ describe('base data effects', () => {
     );
     expect(bulkMappings).toHaveBeenCalledWith('psp-a', changes);
     expect(result).toEqual(MappingApiActions.changesSaved({ report: { dryRun: false, set: 1, cleared: 1, unchanged: 0 } }));
+  });
+
+  it('when a PSP connection test is refused by the API, then the failure keeps its bilingual message for that PSP', async () => {
+    const refusal = new HttpErrorResponse({
+      status: 503,
+      error: { error: { code: 'PSP_ADAPTER_MISSING', message: { fa: 'نشانی سرویس وارد نشده است.', en: 'No endpoint URL.' } } },
+    });
+    const api = { testConnection: vi.fn().mockReturnValue(throwError(() => refusal)) } as unknown as BaseDataApi;
+    const result = (await firstValueFrom(
+      testConnection(of(BaseDataPageActions.connectionTestClicked({ psp: 'psp-b' })), api) as Observable<Action>,
+    )) as ReturnType<typeof BaseDataApiActions.connectionTestFailed>;
+    expect(result.type).toBe(BaseDataApiActions.connectionTestFailed.type);
+    expect(result.psp).toBe('psp-b');
+    expect(result.error.message.en).toBe('No endpoint URL.');
+  });
+});
+
+describe('PSP connection test state', () => {
+  const reduce = basedataFeature.reducer;
+  it('when a test runs and answers, then only that PSP shows running and then its result', () => {
+    let state = reduce(initialBaseDataState, BaseDataPageActions.connectionTestClicked({ psp: 'psp-a' }));
+    expect(state.connectionTests['psp-a']).toEqual({ running: true, result: null, error: null });
+    expect(state.connectionTests['psp-b']).toBeUndefined();
+    const result = { ok: true, pspCode: 'psp-a', requestId: 'r', latencyMs: 12, detail: 'ok', failure: null };
+    state = reduce(state, BaseDataApiActions.connectionTested({ psp: 'psp-a', result }));
+    expect(state.connectionTests['psp-a']).toEqual({ running: false, result, error: null });
   });
 });

@@ -1,5 +1,7 @@
 /**
- * A small, strict XML reader and writer for PSP-B's SOAP 1.1 envelopes (no XML package is installed).
+ * A small, strict XML reader and writer for SOAP 1.1 envelopes (no XML package is installed): the
+ * PSP-B simulator (psp-sim/psp-b.ts) and Kartabl's PSP-B adapter (activities/psp/psp-b-soap.ts) share it.
+ * Pure (no Node built-ins).
  * Reads elements, attributes, text, CDATA, comments, the XML declaration and the five predefined and
  * numeric entities, resolving namespaces; refuses DOCTYPEs (no entity expansion), mismatched tags and
  * trailing content. Throws XmlError on anything else.
