@@ -59,7 +59,7 @@ function required(name: string): string {
   return v;
 }
 
-async function freshDatabase(dialect: string): Promise<{ env: NodeJS.ProcessEnv; drop(): Promise<void> }> {
+export async function freshDatabase(dialect: string): Promise<{ env: NodeJS.ProcessEnv; drop(): Promise<void> }> {
   if (dialect === 'postgres') {
     const base = required('KARTABL_TEST_PG_URL');
     const name = `kartabl_it_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
