@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { AgentActivityDeps } from '../activities/agents';
@@ -5,6 +6,7 @@ import type { Database } from '../db';
 import { createTicketRepository } from '../db/repositories/tickets';
 import { createDefaultAdapterRegistry } from '../activities/psp/registry';
 import type { StockPort } from '../activities/requests';
+import { createStockRepository } from '../db/repositories/stock';
 
 export interface KartablWorkerOptions {
   connection: NativeConnection;
@@ -17,15 +19,17 @@ export interface KartablWorkerOptions {
   workflowBundlePath?: string;
   /** The device stock the request workflows move serials in (db/repositories/stock.ts). */
   stock?: StockPort;
+  /** Where PSP calls are logged (pino; default: info to stdout). */
+  logger?: Logger;
 }
 
 export async function createKartablWorker(o: KartablWorkerOptions): Promise<Worker> {
-  const psp = { db: o.db, credentialsKey: o.realms.credentialsKey, adapters: createDefaultAdapterRegistry() };
+  const psp = { db: o.db, credentialsKey: o.realms.credentialsKey, adapters: createDefaultAdapterRegistry(), logger: o.logger };
   const activities = createActivities({
     readModel: createTicketRepository(o.db),
     agents: { db: o.db, realms: o.realms },
     psp,
-    requests: o.stock ? { db: o.db, psp, stock: o.stock } : undefined,
+    requests: { db: o.db, psp, stock: o.stock ?? createStockRepository(o.db) },
   });
   const workflowSource: Pick<WorkerOptions, 'workflowsPath' | 'workflowBundle'> = o.workflowBundlePath
     ? { workflowBundle: { codePath: o.workflowBundlePath } }

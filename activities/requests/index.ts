@@ -48,7 +48,7 @@ export interface StockPort {
     serial: string;
     warehouseId: string;
   }>;
-  releaseSerial(a: { requestId: string }): Promise<void>;
+  releaseSerial(a: { requestId: string }): Promise<unknown>;
   installSerial(a: { requestId: string; terminalId: string }): Promise<unknown>;
   returnSerial(a: { requestId: string; serial: string; terminalId: string; agentId: string }): Promise<unknown>;
   serialOnTerminal(terminalId: string): Promise<string | null>;

@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import type { Database } from '../../db';
 import { ensureAgent, type AgentSeed } from '../../db/seed';
@@ -34,7 +35,14 @@ export async function startTestWorker(
   }
   const connection = await NativeConnection.connect({ address });
   try {
-    const worker = await createKartablWorker({ connection, namespace: 'default', taskQueue, db, realms });
+    const worker = await createKartablWorker({
+      connection,
+      namespace: 'default',
+      taskQueue,
+      db,
+      realms,
+      logger: pino({ level: 'silent' }),
+    });
     const running = worker.run();
     return {
       running,

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { makeNationalCode, makeSheba } from '../../domain/iran';
 import { startPspSimulator, type RunningPspSimulator } from '../../psp-sim';
+import { seedDemoPsps } from '../../db/seed';
 import { startStack, type Stack } from './harness';
 
 /**
@@ -57,10 +58,7 @@ async function api(who: string, method: string, url: string, body?: unknown) {
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartabl-crash-'));
   sim = await startPspSimulator({ psp: 'a', port: 0, dataDir: dir, settings: { verdictDelayMs: 200 } });
-  stack = await startStack(
-    { REQUEST_PSP_POLL_INTERVAL: '300ms', REQUEST_PSP_POLL_MAX: '1s', PSP_A_URL: sim.url },
-    { worker: false },
-  );
+  stack = await startStack({ REQUEST_PSP_POLL_INTERVAL: '300ms', REQUEST_PSP_POLL_MAX: '1s' }, { worker: false });
   for (const [realm, user] of [
     ['kartabl', 'broker-admin'],
     ['agent-alpha', 'alpha-admin'],
@@ -69,11 +67,7 @@ beforeAll(async () => {
     tok[user] = await stack.token(realm, user);
     await stack.agentOf(tok[user]);
   }
-  const broker = await stack.agentId('broker');
-  await api('broker-admin', 'PUT', `/api/agents/${broker}/psps/psp-a`, {
-    direct: true,
-    credentials: { username: 'kartabl', password: 'kartabl-demo' },
-  });
+  await seedDemoPsps(stack.server.db, { pspAUrl: sim.url, credentialsKey: stack.server.config.realms.credentialsKey });
   worker = startWorker();
 });
 
