@@ -64,7 +64,13 @@ async function approveAll(id: string) {
 }
 
 let seed = 0;
-async function merchant(): Promise<{ merchantId: string; shopId: string; accountId: string; accountId2: string }> {
+async function merchant(): Promise<{
+  merchantId: string;
+  shopId: string;
+  accountId: string;
+  accountId2: string;
+  sheba2: string;
+}> {
   seed += 1;
   const body = {
     kind: 'natural',
@@ -99,7 +105,13 @@ async function merchant(): Promise<{ merchantId: string; shopId: string; account
     shops: { id: string }[];
     accounts: { id: string; sheba: string }[];
   };
-  return { merchantId: m.id, shopId: m.shops[0].id, accountId: m.accounts[0].id, accountId2: m.accounts[1].id };
+  return {
+    merchantId: m.id,
+    shopId: m.shops[0].id,
+    accountId: m.accounts[0].id,
+    accountId2: m.accounts[1].id,
+    sheba2: m.accounts[1].sheba,
+  };
 }
 
 beforeAll(async () => {
@@ -177,6 +189,7 @@ describe('install request: from the submitter to an active terminal', () => {
       payload: { ...m, deviceModel: 'pax-s90' },
     };
     delete (body.payload as Body).accountId2;
+    delete (body.payload as Body).sheba2;
     const first = await call('alpha-user', 'POST', '/api/requests', body);
     expect(first.status).toBe(201);
     expect(first.body.number).toMatch(/^REQ-\d{4}-\d{6}$/);
@@ -366,5 +379,95 @@ describe('inbox, drafts and settings', () => {
     );
     const verify = await ok('auditor', 'GET', '/api/audit/verify');
     expect(verify).toMatchObject({ ok: true, firstBroken: null });
+  });
+});
+
+describe('PSP-B (SOAP): merchant change, swap parked on an unmapped reason, Shaparak reactivation, a PSP rejection', () => {
+  let terminalId = '';
+  let pspTerminalId = '';
+  let m: Awaited<ReturnType<typeof merchant>>;
+  const submit = async (type: string, payload: Body) => {
+    const res = await call('alpha-user', 'POST', '/api/requests', { type, pspCode: 'psp-b', submit: true, payload });
+    if (res.status !== 201) throw new Error(`${type}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  };
+  const done = (id: string) => waitFor('alpha-user', id, (x) => x.state === 'done', 'done');
+
+  test('install at PSP-B to an active terminal', async () => {
+    m = await merchant();
+    const id = await submit('install', {
+      merchantId: m.merchantId,
+      shopId: m.shopId,
+      accountId: m.accountId,
+      deviceModel: 'pax-s90',
+    });
+    await approveAll(id);
+    await waitFor('alpha-user2', id, atTask('install'), 'install task');
+    expect((await act('alpha-user2', id, 'confirm-install')).status).toBe(200);
+    const r = await done(id);
+    terminalId = r.terminalId as string;
+    const t = await ok('alpha-user', 'GET', `/api/terminals/${terminalId}`);
+    expect(t).toMatchObject({ state: 'active', pspCode: 'psp-b' });
+    pspTerminalId = t.pspTerminalId;
+  });
+
+  test('merchant info change: the shop gets its new name once the PSP agrees', async () => {
+    const id = await submit('merchant', { terminalId, changes: { shopNameFa: 'نانوایی بربری نمونه' } });
+    await approveAll(id);
+    await done(id);
+    const merchantView = await ok('alpha-user', 'GET', `/api/merchants/${m.merchantId}`);
+    expect(merchantView.shops[0].nameFa).toBe('نانوایی بربری نمونه');
+  });
+
+  test('swap with a reason PSP-B has no code for: parked for the broker, mapped, retried, done with a new serial', async () => {
+    const before = (await ok('alpha-user', 'GET', `/api/terminals/${terminalId}`)).serial as string;
+    const id = await submit('swap', { terminalId, reason: 'connection-change' });
+    await approveAll(id);
+    const parked = await waitFor('broker-admin', id, atTask('fix'), 'parked');
+    expect(parked.state).toBe('parked');
+    expect(openTaskOf(parked)).toMatchObject({ agentId: ids.broker });
+    expect((parked.openTask as { problem: { code: string } }).problem.code).toBe('PspUnmappedValue');
+    // alpha cannot unblock it; the broker maps the reason and retries from the inbox.
+    expect((await act('alpha-admin', id, 'retry')).status).toBe(403);
+    await ok('broker-admin', 'PUT', '/api/mappings/psp-b/swap-reason/connection-change', { pspCode: 'U' });
+    expect((await act('broker-admin', id, 'retry')).status).toBe(200);
+    const r = await done(id);
+    const t = await ok('alpha-user', 'GET', `/api/terminals/${terminalId}`);
+    expect(t.serial).toBe(r.serial);
+    expect(t.serial).not.toBe(before);
+    expect((r.timeline as { type: string }[]).map((e) => e.type)).toEqual(
+      expect.arrayContaining(['parked', 'retried', 'serial_returned']),
+    );
+  });
+
+  test('Shaparak deactivates the terminal; a reactivation request brings it back', async () => {
+    const res = await fetch(`${simB.url}/_control/deactivate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ terminalId: pspTerminalId, reason: 'کد ملی نامعتبر' }),
+    });
+    expect(res.status).toBe(200);
+    const id = await submit('reactivate', { terminalId, note: 'کد ملی اصلاح شد' });
+    await approveAll(id);
+    await done(id);
+    expect((await ok('alpha-user', 'GET', `/api/terminals/${terminalId}`)).state).toBe('active');
+  });
+
+  test('a PSP rejection (Sheba owner mismatch) returns the request to the submitter with the PSP message', async () => {
+    await fetch(`${simB.url}/_control/sheba-owners`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sheba: m.sheba2, nationalCode: makeNationalCode('999000111') }),
+    });
+    const id = await submit('account', { terminalId, accountId: m.accountId2 });
+    await approveAll(id);
+    const back = await waitFor('alpha-user', id, atTask('correction'), 'returned');
+    expect(back.state).toBe('returned');
+    const task = back.openTask as { problem: { code: string; details: { pspMessage: string } } };
+    expect(task.problem.code).toMatch(/^PSP_REJECTED:/);
+    expect(task.problem.details.pspMessage).toMatch(/[\u0600-\u06FF]/);
+    expect((await act('alpha-user', id, 'cancel')).status).toBe(200);
+    await waitFor('alpha-user', id, (x) => x.state === 'cancelled', 'cancelled');
+    expect((await ok('alpha-user', 'GET', `/api/terminals/${terminalId}`)).accountId).toBe(m.accountId);
   });
 });

@@ -431,8 +431,7 @@ export async function requestWorkflow(input: RequestInput): Promise<RequestSnaps
     });
 
     if (r.type === 'define' || r.type === 'swap') {
-      await db.installSerial({ requestId: r.id, terminalId: r.terminalId! });
-      await commit(() => record('serial_installed', null, { serial: r.serial, terminalId: r.terminalId }));
+      // The old device comes off the terminal (back to the requester's warehouse) before the new one goes on.
       if (r.type === 'swap' && oldSerial) {
         await db.returnSerial({ requestId: r.id, serial: oldSerial, terminalId: r.terminalId!, agentId: r.agentId });
         await commit(() =>
@@ -443,6 +442,8 @@ export async function requestWorkflow(input: RequestInput): Promise<RequestSnaps
           }),
         );
       }
+      await db.installSerial({ requestId: r.id, terminalId: r.terminalId! });
+      await commit(() => record('serial_installed', null, { serial: r.serial, terminalId: r.terminalId }));
     }
     if (r.type === 'collect') {
       const serial = await db.serialOnTerminal({ terminalId: r.terminalId! });
