@@ -1,8 +1,9 @@
 import { createAgentActivities, type AgentActivityDeps } from './agents';
 import { createPspActivities, type PspActivityDeps } from './psp';
+import { createRequestActivities, type RequestActivityDeps } from './requests';
 import { createTicketActivities, type TicketActivityDeps } from './tickets';
 
-export type ActivityDeps = TicketActivityDeps & { agents: AgentActivityDeps; psp?: PspActivityDeps };
+export type ActivityDeps = TicketActivityDeps & { agents: AgentActivityDeps; psp?: PspActivityDeps; requests?: RequestActivityDeps };
 
 /** All activities of the worker, built from their dependencies. */
 export function createActivities(deps: ActivityDeps) {
@@ -10,5 +11,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createTicketActivities(deps),
     ...createAgentActivities(deps.agents),
     ...(deps.psp ? createPspActivities(deps.psp) : {}),
+    ...(deps.requests ? createRequestActivities(deps.requests) : {}),
   };
 }

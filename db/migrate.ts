@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-basedata';
 import * as m0005 from './migrations/0005-merchants';
 import * as m0006 from './migrations/0006-agreements-branding';
 import * as m0007 from './migrations/0007-psp-calls';
+import * as m0009 from './migrations/0009-requests';
 
 /** Migrations in order; listed explicitly so compiled and tsx runs see the same set. */
 const MIGRATIONS = [
@@ -17,6 +18,7 @@ const MIGRATIONS = [
   { name: '0005-merchants', module: m0005 },
   { name: '0006-agreements-branding', module: m0006 },
   { name: '0007-psp-calls', module: m0007 },
+  { name: '0009-requests', module: m0009 },
 ];
 
 export function migrator(sequelize: Sequelize): Umzug<ReturnType<Sequelize['getQueryInterface']>> {

@@ -18,6 +18,7 @@ import {
 } from './schema/agents';
 import { initAgreementModels } from './schema/agreements';
 import { initPspModels } from './schema/psp';
+import { initRequestModels } from './schema/requests';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the profile columns live in db/schema/agents.ts
 export interface AgentRow extends AgentProfileFields {}
@@ -145,7 +146,7 @@ export class AttachmentRow extends Model<InferAttributes<AttachmentRow>, InferCr
 }
 
 /** Each area's models live in db/schema/<area>.ts and are merged here. */
-export interface Models extends AccessModels, MerchantModels, BaseDataModels, AgentModels, AgreementModels, PspModels {
+export interface Models extends AccessModels, MerchantModels, BaseDataModels, AgentModels, AgreementModels, PspModels, RequestModels {
   Agent: typeof AgentRow;
   User: typeof UserRow;
   TicketCategory: typeof TicketCategoryRow;
@@ -163,6 +164,7 @@ type BaseDataModels = ReturnType<typeof initBaseDataModels>;
 type AgentModels = ReturnType<typeof initAgentModels>;
 type AgreementModels = ReturnType<typeof initAgreementModels>;
 type PspModels = ReturnType<typeof initPspModels>;
+type RequestModels = ReturnType<typeof initRequestModels>;
 
 const common = { underscored: true } as const;
 
@@ -317,5 +319,6 @@ export function initModels(sequelize: Sequelize): Models {
     ...initAgentModels(sequelize),
     ...initAgreementModels(sequelize),
     ...initPspModels(sequelize),
+    ...initRequestModels(sequelize),
   };
 }

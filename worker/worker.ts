@@ -4,6 +4,7 @@ import type { AgentActivityDeps } from '../activities/agents';
 import type { Database } from '../db';
 import { createTicketRepository } from '../db/repositories/tickets';
 import { createDefaultAdapterRegistry } from '../activities/psp/registry';
+import type { StockPort } from '../activities/requests';
 
 export interface KartablWorkerOptions {
   connection: NativeConnection;
@@ -14,13 +15,17 @@ export interface KartablWorkerOptions {
   realms: AgentActivityDeps['realms'];
   /** Prebundled workflow code for production; otherwise the workflows are bundled at start. */
   workflowBundlePath?: string;
+  /** The device stock the request workflows move serials in (db/repositories/stock.ts). */
+  stock?: StockPort;
 }
 
 export async function createKartablWorker(o: KartablWorkerOptions): Promise<Worker> {
+  const psp = { db: o.db, credentialsKey: o.realms.credentialsKey, adapters: createDefaultAdapterRegistry() };
   const activities = createActivities({
     readModel: createTicketRepository(o.db),
     agents: { db: o.db, realms: o.realms },
-    psp: { db: o.db, credentialsKey: o.realms.credentialsKey, adapters: createDefaultAdapterRegistry() },
+    psp,
+    requests: o.stock ? { db: o.db, psp, stock: o.stock } : undefined,
   });
   const workflowSource: Pick<WorkerOptions, 'workflowsPath' | 'workflowBundle'> = o.workflowBundlePath
     ? { workflowBundle: { codePath: o.workflowBundlePath } }

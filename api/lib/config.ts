@@ -31,6 +31,9 @@ const EnvSchema = z.object({
   TICKET_FIRST_RESPONSE_SLA: duration('4h'),
   TICKET_AUTO_CLOSE_AFTER: duration('72h'),
   TICKET_RATING_WINDOW: duration('7d'),
+  /** First wait before asking a PSP for a request's verdict; doubles up to REQUEST_PSP_POLL_MAX. */
+  REQUEST_PSP_POLL_INTERVAL: duration('10s'),
+  REQUEST_PSP_POLL_MAX: duration('5m'),
   CORS_ORIGINS: z.string().default('http://localhost:4200'),
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()
@@ -65,6 +68,7 @@ export interface ApiConfig {
     clockToleranceSeconds: number;
   };
   tickets: { firstResponseSlaMs: number; autoCloseAfterMs: number; ratingWindowMs: number };
+  requests: { pollIntervalMs: number; pollMaxMs: number };
   corsOrigins: string[];
   attachmentMaxBytes: number;
   logLevel: string;
@@ -95,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       autoCloseAfterMs: e.TICKET_AUTO_CLOSE_AFTER,
       ratingWindowMs: e.TICKET_RATING_WINDOW,
     },
+    requests: { pollIntervalMs: e.REQUEST_PSP_POLL_INTERVAL, pollMaxMs: e.REQUEST_PSP_POLL_MAX },
     corsOrigins: e.CORS_ORIGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),

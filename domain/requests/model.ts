@@ -169,8 +169,10 @@ export interface RequestTask {
   id: string;
   seq: number;
   kind: TaskKind;
-  /** Users of this agent (holding TASK_PERMISSION[kind]) may act on it. */
+  /** Users of this agent holding `permission` may act on it. */
   agentId: string;
+  /** TASK_PERMISSION[kind], except fix tasks an agent can solve itself (no stock: `requests.review`). */
+  permission: Permission;
   assignee: PersonRef | null;
   createdAt: string;
   /** SLA marks (50 %, 80 %, 100 %); null when the stage has no SLA. */
@@ -382,7 +384,7 @@ export function whyNot(
       403,
     );
   }
-  const needed = cmd.action === 'reassign' ? 'requests.supervise' : TASK_PERMISSION[task.kind];
+  const needed = cmd.action === 'reassign' ? 'requests.supervise' : task.permission;
   if (!has(actor, needed)) {
     return new RequestRuleError(
       'MISSING_PERMISSION',
