@@ -53,6 +53,7 @@ describe('the new-request form', () => {
     expect(liveChangeError('postalCode', '12345')?.code).toBeTruthy();
     expect(liveChangeError('mobile', '')).toBeNull();
     expect(liveChangeError('mobile', '0912')?.message.fa).toBeTruthy();
+    expect(liveChangeError('phone', '88776655')?.code).toBe('phone_area_code');
   });
 
   it('when a draft is reopened, then the form shows what was stored, and sends the same payload again', () => {

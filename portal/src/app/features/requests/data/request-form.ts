@@ -125,7 +125,21 @@ type Check = { ok: true; value: string } | { ok: false; code: string; message: L
 function checkChange(field: ChangeField, value: string): Check {
   if (field === 'postalCode') return checkPostalCode(value);
   if (field === 'mobile') return checkMobile(value);
-  if (field === 'phone') return checkPhone(value);
+  if (field === 'phone') {
+    const check = checkPhone(value);
+    // A shop's landline goes to the PSP with its area code: 11 digits starting with 0.
+    if (check.ok && !/^0\d{10}$/.test(check.value)) {
+      return {
+        ok: false,
+        code: 'phone_area_code',
+        message: {
+          fa: 'تلفن فروشگاه را با پیش‌شماره و ۱۱ رقم بنویسید، مانند ۰۲۱۸۸۷۷۶۶۵۵.',
+          en: "Write the shop's phone with its area code, 11 digits, e.g. 02188776655.",
+        },
+      };
+    }
+    return check;
+  }
   return { ok: true, value };
 }
 

@@ -57,7 +57,8 @@ export type {
 };
 
 export type TerminalState = 'pending' | 'awaiting_device' | 'active' | 'deactivated' | 'collected';
-export const TERMINAL_STATES: readonly TerminalState[] = ['pending', 'awaiting_device', 'active', 'deactivated', 'collected'];
+/** The states the terminals list filters by (`pending` is only a moment inside an install). */
+export const TERMINAL_STATES: readonly TerminalState[] = ['awaiting_device', 'active', 'deactivated', 'collected'];
 
 export const INBOX_VIEWS = ['mine', 'group', 'unassigned', 'escalated'] as const;
 export type InboxView = (typeof INBOX_VIEWS)[number];
@@ -105,10 +106,9 @@ export interface PspCall {
 export interface AgreementView {
   readonly id: string;
   readonly title: string;
-  readonly status?: string;
-  readonly effectiveStatus?: string;
-  readonly validFromJalali?: string;
-  readonly validToJalali?: string;
+  /** Days `YYYY-MM-DD` (Gregorian). */
+  readonly validFrom?: string;
+  readonly validTo?: string;
   readonly terms?: { readonly allowedPsps?: readonly string[]; readonly allowedDeviceModels?: readonly string[] };
 }
 
@@ -185,6 +185,9 @@ export interface InboxQuery {
 }
 
 export interface RequestQuery {
+  /** `true`: only the caller's own requests (their drafts). */
+  readonly mine?: 'true';
+  readonly terminalId?: string;
   readonly type?: RequestType;
   readonly state?: RequestState;
   readonly pspCode?: string;

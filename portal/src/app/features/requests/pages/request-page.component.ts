@@ -246,8 +246,8 @@ const BUTTON_ORDER: readonly RequestAction[] = [
             @for (a of r.agreements; track a.id) {
               <p class="agreement" data-testid="request-agreement">
                 <a [routerLink]="['/agreements', a.id]">{{ a.title }}</a>
-                @if (a.validFromJalali) {
-                  <span class="muted">{{ a.validFromJalali | digits }} – {{ a.validToJalali | digits }}</span>
+                @if (a.validFrom) {
+                  <span class="muted">{{ a.validFrom | jalali: 'date' }} – {{ a.validTo | jalali: 'date' }}</span>
                 }
                 @if (a.terms?.allowedPsps?.length) {
                   <span class="muted" dir="ltr">{{ a.terms?.allowedPsps?.join(', ') }}</span>

@@ -131,7 +131,7 @@ export const loadDrafts = createEffect(
     actions$.pipe(
       ofType(NewRequestPageActions.opened),
       switchMap(() =>
-        api.list({ state: 'draft', page: 1, pageSize: 50 }).pipe(
+        api.list({ state: 'draft', mine: 'true', page: 1, pageSize: 50 }).pipe(
           map((page) => RequestsApiActions.draftsLoaded({ drafts: page.items })),
           catchError(() => of(RequestsApiActions.draftsLoaded({ drafts: [] }))),
         ),
