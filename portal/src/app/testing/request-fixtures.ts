@@ -6,6 +6,7 @@ export function aTask(overrides: Partial<RequestTask> = {}): RequestTask {
     seq: 1,
     kind: 'approve',
     agentId: 'broker',
+    permission: 'requests.review',
     assignee: null,
     createdAt: '2025-11-23T06:00:00Z',
     warnAt: '2025-11-23T10:00:00Z',

@@ -121,8 +121,8 @@ export class InboxTableComponent {
   protected readonly i18n = inject(I18nService);
   readonly items = input.required<readonly InboxItem[]>();
   readonly selected = input<readonly string[]>([]);
-  /** Task kinds the person may claim (from their permissions). */
-  readonly claimableKinds = input<readonly string[]>([]);
+  /** The person's permissions: a task can be claimed by holders of its permission (not a correction). */
+  readonly permissions = input<ReadonlySet<string>>(new Set());
   readonly selectionChange = output<readonly string[]>();
   readonly claim = output<InboxItem>();
 
@@ -132,7 +132,7 @@ export class InboxTableComponent {
   protected readonly someSelected = computed(() => !this.allSelected() && this.selected().length > 0);
 
   protected claimable(item: InboxItem): boolean {
-    return this.claimableKinds().includes(item.task.kind);
+    return item.task.kind !== 'correction' && this.permissions().has(item.task.permission);
   }
 
   protected toggle(taskId: string, on: boolean): void {

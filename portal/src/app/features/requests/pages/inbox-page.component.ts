@@ -14,16 +14,7 @@ import { ReasonDialogComponent } from '../components/reason-dialog.component';
 import { RequestLabelPipe } from '../components/request-label.pipe';
 import { activeFilterCount, applySavedQuery, defaultInboxQuery, inboxCsvUrl } from '../data/queries';
 import { RequestsApi } from '../data/requests-api.service';
-import {
-  InboxItem,
-  InboxQuery,
-  InboxView,
-  REQUEST_TYPES,
-  SLA_FILTERS,
-  SavedFilter,
-  TASK_KINDS,
-  TASK_PERMISSION,
-} from '../data/requests.models';
+import { InboxItem, InboxQuery, InboxView, REQUEST_TYPES, SLA_FILTERS, SavedFilter, TASK_KINDS } from '../data/requests.models';
 import { bulkRows, inboxFeature, selectKindCounts, selectSlaCounts, selectViewCounts } from '../state/inbox.feature';
 import { InboxPageActions } from '../state/requests.actions';
 import { requestsFeature } from '../state/requests.feature';
@@ -294,7 +285,7 @@ import { requestsFeature } from '../state/requests.feature';
           <kt-inbox-table
             [items]="p.items"
             [selected]="selected()"
-            [claimableKinds]="claimableKinds()"
+            [permissions]="permissions()"
             (selectionChange)="select($event)"
             (claim)="claim($event)"
           />
@@ -403,7 +394,7 @@ export class InboxPageComponent implements OnInit {
   protected readonly slas = this.store.selectSignal(selectSlaCounts);
   protected readonly psps = this.store.selectSignal(requestsFeature.selectPsps);
   protected readonly agents = this.store.selectSignal(requestsFeature.selectAgents);
-  private readonly permissions = this.store.selectSignal(selectPermissions);
+  protected readonly permissions = this.store.selectSignal(selectPermissions);
 
   protected readonly types = REQUEST_TYPES;
   protected readonly kindList = TASK_KINDS;
@@ -412,9 +403,6 @@ export class InboxPageComponent implements OnInit {
   protected readonly rejecting = signal(false);
 
   protected readonly canReview = computed(() => this.permissions().has('requests.review'));
-  protected readonly claimableKinds = computed(() =>
-    TASK_KINDS.filter((k) => k !== 'correction' && this.permissions().has(TASK_PERMISSION[k])),
-  );
   protected readonly filterCount = computed(() => activeFilterCount(this.query()));
   protected readonly csvUrl = computed(() => inboxCsvUrl(this.api.apiBase, this.query()));
   protected readonly bulkRows = computed(() => bulkRows(this.bulkResults(), this.items()));

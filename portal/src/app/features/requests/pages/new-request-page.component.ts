@@ -297,7 +297,7 @@ type Mode = 'new' | 'edit' | 'correct';
               <dt>{{ 'requests.type' | t }}</dt>
               <dd>{{ form().type | requestLabel: 'type' }}</dd>
               <dt>{{ 'requests.psp' | t }}</dt>
-              <dd dir="ltr">{{ form().pspCode }}</dd>
+              <dd data-testid="review-pspCode">{{ pspName() }}</dd>
               @if (merchant(); as m) {
                 <dt>{{ 'requests.merchant' | t }}</dt>
                 <dd>{{ i18n.pick(m.displayNameFa, m.displayNameEn) }}</dd>
@@ -308,7 +308,9 @@ type Mode = 'new' | 'edit' | 'correct';
               }
               @for (f of reviewFacts(); track f.key) {
                 <dt>{{ f.label }}</dt>
-                <dd dir="auto" [attr.data-testid]="'review-' + f.key">{{ f.value | digits }}</dd>
+                <dd [attr.data-testid]="'review-' + f.key">
+                  <bdi>{{ f.value | digits }}</bdi>
+                </dd>
               }
             </dl>
           }
@@ -579,6 +581,11 @@ export class NewRequestPageComponent implements OnInit {
         ? 'requests.form.editTitle'
         : 'requests.form.title',
   );
+  protected readonly pspName = computed(() => {
+    const code = this.form().pspCode;
+    const psp = this.psps().find((p) => p.code === code);
+    return psp ? this.i18n.pick(psp.nameFa, psp.nameEn) : code;
+  });
   protected readonly reviewFacts = computed(() => {
     const payload = (payloadOf(this.form()) ?? {}) as Record<string, unknown>;
     const merchant = this.merchant();

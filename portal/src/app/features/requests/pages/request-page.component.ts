@@ -181,7 +181,9 @@ const BUTTON_ORDER: readonly RequestAction[] = [
               }
               @for (f of payloadFacts(); track f.key) {
                 <dt>{{ f.key }}</dt>
-                <dd dir="auto" [attr.data-testid]="'payload-' + f.key">{{ f.value | digits }}</dd>
+                <dd [attr.data-testid]="'payload-' + f.key">
+                  <bdi>{{ f.value | digits }}</bdi>
+                </dd>
               }
               @if (r.serial) {
                 <dt>{{ 'terminals.serial' | t }}</dt>
