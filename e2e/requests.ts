@@ -160,10 +160,7 @@ export function requestTests(browser: Browser, target: PortalTarget, sessions: S
         await draft.waitFor();
         // Reopened, the form is back at the details with what was chosen.
         await page.getByTestId('merchant-chosen').waitFor();
-        check(
-          (await page.getByTestId('request-shop').inputValue()) === merchant.shops[0].id,
-          'the reopened draft lost its shop',
-        );
+        check((await page.getByTestId('request-shop').inputValue()) === merchant.shops[0].id, 'the reopened draft lost its shop');
         await shot(page, 'requests-draft-4-reopened');
         check(PERSIAN_DIGIT.test(await textOf(draft)), 'the draft date is not in Persian digits');
         await draft.getByTestId('draft-delete').click();
