@@ -35,12 +35,14 @@ const CATEGORIES = [
 ];
 
 /** Module groups: the portal's menu sections (admins may reorder and relabel them). */
-export const MODULE_GROUPS = [
+export const MODULE_GROUPS: { key: string; icon: string; labelFa: string; labelEn: string; sortOrder?: number }[] = [
   { key: 'support', icon: 'headset', labelFa: 'پشتیبانی', labelEn: 'Support' },
   { key: 'network', icon: 'building', labelFa: 'نمایندگان و کاربران', labelEn: 'Agents and users' },
   { key: 'merchants', icon: 'store', labelFa: 'پذیرندگان', labelEn: 'Merchants' },
   { key: 'system', icon: 'settings', labelFa: 'مدیریت سامانه', labelEn: 'System management' },
   { key: 'audit', icon: 'shield', labelFa: 'ممیزی', labelEn: 'Audit' },
+  // Added after the others; its sortOrder puts it after support in new and existing databases alike.
+  { key: 'requests', icon: 'inbox', labelFa: 'درخواست‌ها و کارتابل', labelEn: 'Requests and inbox', sortOrder: 15 },
 ];
 
 /** The portal's menu; each item is shown only to users holding its permission. */
@@ -233,6 +235,42 @@ export const MENU: {
     permission: 'docs.read',
     groupKey: 'system',
   },
+  {
+    key: 'requests.inbox',
+    route: '/inbox',
+    icon: 'inbox',
+    labelFa: 'کارتابل درخواست‌ها',
+    labelEn: 'Request inbox',
+    permission: 'requests.read',
+    groupKey: 'requests',
+  },
+  {
+    key: 'requests.new',
+    route: '/requests/new',
+    icon: 'plus',
+    labelFa: 'درخواست جدید',
+    labelEn: 'New request',
+    permission: 'requests.create',
+    groupKey: 'requests',
+  },
+  {
+    key: 'requests.list',
+    route: '/requests',
+    icon: 'list',
+    labelFa: 'درخواست‌ها',
+    labelEn: 'Requests',
+    permission: 'requests.read',
+    groupKey: 'requests',
+  },
+  {
+    key: 'terminals.list',
+    route: '/terminals',
+    icon: 'store',
+    labelFa: 'پایانه‌ها',
+    labelEn: 'Terminals',
+    permission: 'terminals.read',
+    groupKey: 'requests',
+  },
 ];
 
 /** Base data every installation needs; safe to run again. */
@@ -243,7 +281,7 @@ export async function seedBase(db: Database, broker: AgentSeed = BROKER_AGENT): 
   await seedAccess(db, brokerId);
   for (const [i, c] of CATEGORIES.entries()) await TicketCategory.upsert({ ...c, sortOrder: i + 1, active: true });
   for (const [i, g] of MODULE_GROUPS.entries()) {
-    if (!(await ModuleGroup.findByPk(g.key))) await ModuleGroup.create({ ...g, sortOrder: (i + 1) * 10 });
+    if (!(await ModuleGroup.findByPk(g.key))) await ModuleGroup.create({ ...g, sortOrder: g.sortOrder ?? (i + 1) * 10 });
   }
   // Items the code adds appear; an admin's later edits to order, labels or groups are kept.
   for (const [i, m] of MENU.entries()) {

@@ -22,6 +22,7 @@ import { ticketStoryTests, type E2eTest } from './ticket-story';
 import { basedataTests } from './basedata';
 import { agentsUsersTests } from './agents-users';
 import { portalQualityTests } from './portal-quality';
+import { requestTests } from './requests';
 
 interface Counts {
   passed: number;
@@ -137,6 +138,7 @@ async function main(): Promise<Counts> {
     ...accessAuditTests(browser, target, sessions),
     ...agentsUsersTests(browser, target, sessions),
     ...portalQualityTests(browser, target, sessions),
+    ...requestTests(browser, target, sessions),
   ].filter((t) => !only || new RegExp(only).test(t.name));
   const counts = await runTests(tests, sessions);
   log(`screenshots in ${SCREENSHOTS}`);

@@ -24,6 +24,9 @@ export const routes: Routes = [
       { path: '', pathMatch: 'full', canActivate: [homeGuard], component: HomePageComponent },
       { path: 'tickets', loadChildren: () => import('./features/tickets/tickets.routes').then((m) => m.TICKETS_ROUTES) },
       { path: 'merchants', loadChildren: () => import('./features/merchants/merchants.routes').then((m) => m.MERCHANTS_ROUTES) },
+      { path: 'inbox', loadChildren: () => import('./features/requests/requests.routes').then((m) => m.INBOX_ROUTES) },
+      { path: 'requests', loadChildren: () => import('./features/requests/requests.routes').then((m) => m.REQUESTS_ROUTES) },
+      { path: 'terminals', loadChildren: () => import('./features/requests/requests.routes').then((m) => m.TERMINALS_ROUTES) },
       { path: 'support', loadChildren: () => import('./features/support/support.routes').then((m) => m.SUPPORT_ROUTES) },
       {
         path: 'admin/basedata',

@@ -1,0 +1,103 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+
+import { I18nService } from '../../../core/i18n/i18n.service';
+import { DigitsPipe } from '../../../shared/pipes/digits.pipe';
+import { JalaliDatePipe } from '../../../shared/pipes/jalali-date.pipe';
+import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
+import { PspCall, RequestEvent } from '../data/requests.models';
+import { TimelineEntry, mergeTimeline } from '../data/timeline';
+
+/** The auditors' timeline: every event and PSP call in order, with who and when (Jalali). */
+@Component({
+  selector: 'kt-request-timeline',
+  imports: [TranslatePipe, JalaliDatePipe, DigitsPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <ol class="timeline" data-testid="request-timeline">
+      @for (e of entries(); track e.key) {
+        <li data-testid="timeline-entry" [attr.data-type]="e.type" [class.psp]="e.source === 'psp'">
+          <div class="when">{{ e.at | jalali: 'short' }}</div>
+          <div class="what">
+            <strong>{{ label(e) | t }}</strong>
+            @if (e.actor) {
+              <span class="who" data-testid="timeline-actor">{{ e.actor.displayName }}</span>
+            } @else if (e.source === 'event') {
+              <span class="who muted">{{ 'requests.timeline.system' | t }}</span>
+            }
+            @if (e.call; as c) {
+              <span class="detail" dir="auto">
+                <span class="mono">{{ c.operation }}</span> → {{ c.outcome }}
+                @if (c.trackingCode) {
+                  · {{ 'requests.psp.tracking' | t }}: <span class="mono">{{ c.trackingCode }}</span>
+                }
+                @if (c.errorCode) {
+                  · <span class="mono">{{ c.errorCode }}</span>
+                }
+                @if (c.message) {
+                  · {{ c.message }}
+                }
+                @if (c.latencyMs !== null) {
+                  · {{ 'requests.timeline.latency' | t: { ms: c.latencyMs } }}
+                }
+              </span>
+            }
+            @for (d of e.details; track d.key) {
+              <span class="detail"
+                ><span class="muted">{{ d.key }}:</span> {{ detailText(d.value) | digits }}</span
+              >
+            }
+          </div>
+        </li>
+      }
+    </ol>
+  `,
+  styles: `
+    .timeline {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.1rem;
+    }
+    li {
+      display: grid;
+      grid-template-columns: 9.5rem 1fr;
+      gap: 0.75rem;
+      padding: 0.5rem 0.25rem;
+      border-bottom: 1px solid #f1f5f9;
+      font-size: 0.9rem;
+    }
+    li.psp {
+      background: #f8fafc;
+    }
+    .when {
+      color: var(--muted);
+      white-space: nowrap;
+    }
+    .what {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.75rem;
+      align-items: baseline;
+      min-width: 0;
+      overflow-wrap: anywhere;
+    }
+    .detail {
+      font-size: 0.85rem;
+    }
+  `,
+})
+export class RequestTimelineComponent {
+  private readonly i18n = inject(I18nService);
+  readonly events = input.required<readonly RequestEvent[]>();
+  readonly calls = input<readonly PspCall[]>([]);
+  protected readonly entries = computed(() => mergeTimeline(this.events(), this.calls()));
+
+  protected label(e: TimelineEntry) {
+    return `requests.event.${e.type}` as const;
+  }
+
+  protected detailText(value: TimelineEntry['details'][number]['value']): string {
+    return typeof value === 'string' ? value : this.i18n.text(value);
+  }
+}
