@@ -25,6 +25,7 @@ export const MODULES = {
   settings: { fa: 'تنظیمات سامانه', en: 'System settings' },
   basedata: { fa: 'اطلاعات پایه', en: 'Base data' },
   merchants: { fa: 'پذیرندگان', en: 'Merchants' },
+  warehouse: { fa: 'انبار و دستگاه‌ها', en: 'Warehouse and devices' },
   audit: { fa: 'ممیزی تغییرات', en: 'Change audit' },
   events: { fa: 'رویدادهای سامانه', en: 'System events' },
 } as const satisfies Record<string, Bilingual>;
@@ -70,6 +71,8 @@ export const PERMISSION_CATALOG = [
   P('merchants', 'create', 'ثبت پذیرنده', 'Register merchants'),
   P('merchants', 'update', 'ویرایش پذیرنده', 'Edit merchants'),
   P('merchants', 'review-documents', 'بررسی مدارک', 'Review documents'),
+  P('warehouse', 'read', 'دیدن انبارها، موجودی و سابقهٔ دستگاه‌ها', 'See warehouses, stock and device history'),
+  P('warehouse', 'manage', 'ثبت رسید ورود و انتقال دستگاه', 'Enter and transfer devices'),
   P('audit', 'read', 'دیدن ممیزی تغییرات', 'See the change audit'),
   P('audit', 'verify', 'بررسی صحت زنجیرهٔ ممیزی', 'Verify the audit chain'),
   P('events', 'read', 'دیدن رویدادهای سامانه', 'See system events'),
@@ -171,6 +174,11 @@ export const SYSTEM_PACKAGES: PackageDef[] = [
     permissions: ['merchants.review-documents'],
   },
   {
+    code: 'warehouse',
+    name: { fa: 'انبار و دستگاه‌ها', en: 'Warehouse and devices' },
+    permissions: ['warehouse.read', 'warehouse.manage', 'basedata.read'],
+  },
+  {
     code: 'system-admin',
     name: { fa: 'مدیریت سامانه', en: 'System administration' },
     permissions: [
@@ -197,6 +205,7 @@ export const SYSTEM_PACKAGES: PackageDef[] = [
       'access.read',
       'agreements.read',
       'merchants.read',
+      'warehouse.read',
       'basedata.read',
       'docs.read',
     ],
@@ -227,7 +236,7 @@ export const SYSTEM_ROLES: RoleDef[] = [
     code: 'agent-admin',
     name: { fa: 'مدیر نمایندگی', en: 'Agent administrator' },
     scope: 'agent',
-    packages: ['tickets-requester', 'tickets-agency', 'agency-admin', 'merchants'],
+    packages: ['tickets-requester', 'tickets-agency', 'agency-admin', 'merchants', 'warehouse'],
   },
   {
     code: 'agent-user',
@@ -238,7 +247,14 @@ export const SYSTEM_ROLES: RoleDef[] = [
 ];
 
 /** The ceiling a new agent gets unless the broker chooses otherwise. */
-export const DEFAULT_AGENT_CEILING = ['tickets-requester', 'tickets-agency', 'agency-admin', 'merchants', 'merchant-documents'];
+export const DEFAULT_AGENT_CEILING = [
+  'tickets-requester',
+  'tickets-agency',
+  'agency-admin',
+  'merchants',
+  'merchant-documents',
+  'warehouse',
+];
 
 const PACKAGE_BY_CODE = new Map(SYSTEM_PACKAGES.map((p) => [p.code, p]));
 
