@@ -23,6 +23,7 @@ import { agreementRoutes } from './components/agreements/agreements.routes';
 import { brandingRoutes } from './components/branding/branding.routes';
 import { settingsRoutes } from './components/settings/settings.routes';
 import { pspRoutes } from './components/psp/psp.routes';
+import { stockRoutes } from './components/stock/stock.routes';
 import { createDefaultAdapterRegistry, type PspAdapterRegistry } from '../activities/psp/registry';
 import type { AgentDirectory } from './components/agents/agents.repository';
 import { createAuthenticator, type Authenticator } from './lib/auth';
@@ -101,6 +102,7 @@ export function createApp({ config, db, temporal, logger, pspAdapters }: AppDeps
   brandingRoutes(routes, ctx);
   settingsRoutes(routes, ctx);
   pspRoutes(routes, ctx, pspAdapters ?? createDefaultAdapterRegistry());
+  stockRoutes(routes, ctx);
 
   const app = express();
   app.disable('x-powered-by');
