@@ -24,6 +24,7 @@ export const routes: Routes = [
       { path: '', pathMatch: 'full', canActivate: [homeGuard], component: HomePageComponent },
       { path: 'tickets', loadChildren: () => import('./features/tickets/tickets.routes').then((m) => m.TICKETS_ROUTES) },
       { path: 'merchants', loadChildren: () => import('./features/merchants/merchants.routes').then((m) => m.MERCHANTS_ROUTES) },
+      { path: 'stock', loadChildren: () => import('./features/stock/stock.routes').then((m) => m.STOCK_ROUTES) },
       { path: 'support', loadChildren: () => import('./features/support/support.routes').then((m) => m.SUPPORT_ROUTES) },
       {
         path: 'admin/basedata',
