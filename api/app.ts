@@ -24,6 +24,7 @@ import { brandingRoutes } from './components/branding/branding.routes';
 import { settingsRoutes } from './components/settings/settings.routes';
 import { pspRoutes } from './components/psp/psp.routes';
 import { requestRoutes } from './components/requests/requests.routes';
+import { stockRoutes } from './components/stock/stock.routes';
 import { createDefaultAdapterRegistry, type PspAdapterRegistry } from '../activities/psp/registry';
 import type { AgentDirectory } from './components/agents/agents.repository';
 import { createAuthenticator, type Authenticator } from './lib/auth';
@@ -103,6 +104,7 @@ export function createApp({ config, db, temporal, logger, pspAdapters }: AppDeps
   settingsRoutes(routes, ctx);
   pspRoutes(routes, ctx, pspAdapters ?? createDefaultAdapterRegistry());
   requestRoutes(routes, ctx, config.requests);
+  stockRoutes(routes, ctx);
 
   const app = express();
   app.disable('x-powered-by');

@@ -25,6 +25,7 @@ export const MODULES = {
   settings: { fa: 'تنظیمات سامانه', en: 'System settings' },
   basedata: { fa: 'اطلاعات پایه', en: 'Base data' },
   merchants: { fa: 'پذیرندگان', en: 'Merchants' },
+  warehouse: { fa: 'انبار و دستگاه‌ها', en: 'Warehouse and devices' },
   audit: { fa: 'ممیزی تغییرات', en: 'Change audit' },
   events: { fa: 'رویدادهای سامانه', en: 'System events' },
   requests: { fa: 'درخواست‌ها و کارتابل', en: 'Requests and inbox' },
@@ -72,6 +73,8 @@ export const PERMISSION_CATALOG = [
   P('merchants', 'create', 'ثبت پذیرنده', 'Register merchants'),
   P('merchants', 'update', 'ویرایش پذیرنده', 'Edit merchants'),
   P('merchants', 'review-documents', 'بررسی مدارک', 'Review documents'),
+  P('warehouse', 'read', 'دیدن انبارها، موجودی و سابقهٔ دستگاه‌ها', 'See warehouses, stock and device history'),
+  P('warehouse', 'manage', 'ثبت رسید ورود و انتقال دستگاه', 'Enter and transfer devices'),
   P('audit', 'read', 'دیدن ممیزی تغییرات', 'See the change audit'),
   P('audit', 'verify', 'بررسی صحت زنجیرهٔ ممیزی', 'Verify the audit chain'),
   P('events', 'read', 'دیدن رویدادهای سامانه', 'See system events'),
@@ -205,7 +208,19 @@ export const SYSTEM_PACKAGES: PackageDef[] = [
   {
     code: 'requests-operations',
     name: { fa: 'عملیات درخواست‌ها', en: 'Request operations' },
-    permissions: ['requests.operate', 'requests.read-all', 'requests.timeline', 'terminals.read', 'basedata.manage', 'basedata.read'],
+    permissions: [
+      'requests.operate',
+      'requests.read-all',
+      'requests.timeline',
+      'terminals.read',
+      'basedata.manage',
+      'basedata.read',
+    ],
+  },
+  {
+    code: 'warehouse',
+    name: { fa: 'انبار و دستگاه‌ها', en: 'Warehouse and devices' },
+    permissions: ['warehouse.read', 'warehouse.manage', 'basedata.read'],
   },
   {
     code: 'system-admin',
@@ -234,6 +249,7 @@ export const SYSTEM_PACKAGES: PackageDef[] = [
       'access.read',
       'agreements.read',
       'merchants.read',
+      'warehouse.read',
       'basedata.read',
       'docs.read',
       'requests.read-all',
@@ -275,6 +291,7 @@ export const SYSTEM_ROLES: RoleDef[] = [
       'requests-submitter',
       'requests-approver',
       'requests-supervision',
+      'warehouse',
     ],
   },
   {
@@ -302,6 +319,7 @@ export const DEFAULT_AGENT_CEILING = [
   'requests-approver',
   'requests-supervision',
   'technician',
+  'warehouse',
 ];
 
 const PACKAGE_BY_CODE = new Map(SYSTEM_PACKAGES.map((p) => [p.code, p]));

@@ -16,6 +16,7 @@ import { timesOut } from '../infra/dev/process';
 import { CHROMIUM_ARGS, SCREENSHOTS, shot, type Session } from './support/browser';
 import { buildPortal, checkKeycloak, log, portalBuildReason, required, stage, startStack } from './support/stack';
 import { merchantTests } from './merchants';
+import { stockTests } from './stock';
 import { brandingTests } from './branding';
 import { accessAuditTests } from './access-audit';
 import { ticketStoryTests, type E2eTest } from './ticket-story';
@@ -133,6 +134,7 @@ async function main(): Promise<Counts> {
   const tests = [
     ...ticketStoryTests(browser, target, sessions),
     ...merchantTests(browser, target, sessions),
+    ...stockTests(browser, target, sessions),
     ...basedataTests(browser, target, sessions),
     ...brandingTests(browser, target, sessions),
     ...accessAuditTests(browser, target, sessions),

@@ -28,6 +28,8 @@ import type { Database } from '../index';
 import type { DeviceHistoryRow, DeviceRow, StockDocumentRow, WarehouseRow } from '../schema/stock';
 import { createBaseDataRepository } from './basedata';
 
+/** The hidden state of devices written by an entry still importing (not stock yet; their serials are taken). */
+const IMPORTING = 'importing';
 /** Per-line errors kept on a failed entry document. */
 const MAX_STORED_ERRORS = 1000;
 /** Serials checked against the system per progress step of an entry import. */
@@ -939,87 +941,102 @@ export function createStockRepository(db: Database, options: { now?: () => Date 
         );
         opts.onProgress?.(processed, doc.total);
       };
+      // Devices are written chunk by chunk in the hidden state `importing` (the serial is taken, the
+      // device is not stock yet); the last transaction makes them all in_stock, or they are removed.
+      const mine = new Set(
+        (
+          await Device.findAll({ where: { entryDocumentId: documentId, state: IMPORTING }, attributes: ['serial'], raw: true })
+        ).map((d) => d.serial),
+      );
+      const at = now();
+      const deviceRow = (l: EntryLineInput) => ({
+        serial: l.serial,
+        deviceModel: l.deviceModel,
+        state: IMPORTING,
+        warehouseId: warehouse.id,
+        terminalId: null,
+        agentId: warehouse.agentId,
+        reservedForRequestId: null,
+        entryDocumentId: documentId,
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+      });
       let processed = doc.total - good.length;
       for (let i = 0; i < good.length; i += chunkSize) {
-        const chunk = good.slice(i, i + chunkSize);
-        const taken = await existingSerials(chunk.map((l) => l.serial));
-        for (const l of chunk) if (taken.has(l.serial)) errors.push(ENTRY_LINE_ERRORS.alreadyInSystem(l.line, l.serial));
-        processed += chunk.length;
+        const chunk = good.slice(i, i + chunkSize).filter((l) => !mine.has(l.serial));
+        let inserted = false;
+        if (!errors.length && chunk.length) {
+          try {
+            await db.transaction(async (tx) => {
+              for (const part of chunkForParams(chunk.map(deviceRow), 11)) await Device.bulkCreate(part, { transaction: tx });
+            });
+            inserted = true;
+          } catch (err) {
+            if (!(err instanceof UniqueConstraintError)) throw err;
+          }
+        }
+        if (!inserted) {
+          const taken = await existingSerials(chunk.map((l) => l.serial));
+          for (const l of chunk) if (taken.has(l.serial)) errors.push(ENTRY_LINE_ERRORS.alreadyInSystem(l.line, l.serial));
+        }
+        processed += good.slice(i, i + chunkSize).length;
         await progress(processed);
       }
       if (errors.length) {
+        await db.transaction((tx) =>
+          Device.destroy({ where: { entryDocumentId: documentId, state: IMPORTING }, transaction: tx }),
+        );
         await failEntry(doc, errors, actor);
         return (await StockDocument.findByPk(documentId))!;
       }
-      try {
-        await db.transaction(async (tx) => {
-          const at = now();
-          const [n] = await StockDocument.update(
-            { status: 'done', processed: doc.total, updatedAt: at },
-            { where: { id: documentId, status: 'importing' }, transaction: tx },
-          );
-          if (n !== 1) return;
-          // The lines as accepted: normalised serials and models.
-          await StockDocumentLine.destroy({ where: { documentId }, transaction: tx });
-          const lineRows = good.map((l) => ({
-            id: randomUUID(),
-            documentId,
-            lineNo: l.line,
-            serial: l.serial,
-            deviceModel: l.deviceModel,
-          }));
-          for (const chunk of chunkForParams(lineRows, 5)) await StockDocumentLine.bulkCreate(chunk, { transaction: tx });
-          const devices = good.map((l) => ({
-            serial: l.serial,
-            deviceModel: l.deviceModel,
-            state: 'in_stock',
-            warehouseId: warehouse.id,
-            terminalId: null,
-            agentId: warehouse.agentId,
-            reservedForRequestId: null,
-            entryDocumentId: documentId,
-            createdAt: at,
-            updatedAt: at,
-            version: 1,
-          }));
-          for (const chunk of chunkForParams(devices, 11)) await Device.bulkCreate(chunk, { transaction: tx });
-          const history = good.map((l) => ({
-            id: randomUUID(),
-            serial: l.serial,
-            seq: 1,
-            at,
-            event: 'entry',
-            deviceModel: l.deviceModel,
-            state: 'in_stock',
-            fromWarehouseId: null,
-            toWarehouseId: warehouse.id,
-            terminalId: null,
-            documentId,
-            requestId: null,
-            actorUserId: doc.createdByUserId,
-            actorName: doc.createdByName,
-          }));
-          for (const chunk of chunkForParams(history, 14)) await DeviceHistory.bulkCreate(chunk, { transaction: tx });
-          const perModel: Record<string, number> = {};
-          for (const l of good) perModel[l.deviceModel] = (perModel[l.deviceModel] ?? 0) + 1;
-          await appendAudit(db, tx, actor, {
-            action: 'import',
-            entityType: 'stock-document',
-            entityId: documentId,
-            scopeAgentId: warehouse.agentId,
-            after: { number: doc.number, status: 'done', warehouseId: warehouse.id, count: good.length, perModel },
-          });
-        });
-      } catch (err) {
-        // Another import took some of these serials meanwhile: report them line by line.
-        if (!(err instanceof UniqueConstraintError)) throw err;
-        const taken = await existingSerials(good.map((l) => l.serial));
-        await failEntry(
-          doc,
-          good.filter((l) => taken.has(l.serial)).map((l) => ENTRY_LINE_ERRORS.alreadyInSystem(l.line, l.serial)),
-          actor,
+      await db.transaction(async (tx) => {
+        const [n] = await StockDocument.update(
+          { status: 'done', processed: doc.total, updatedAt: now() },
+          { where: { id: documentId, status: 'importing' }, transaction: tx },
         );
-      }
+        if (n !== 1) return;
+        await Device.update(
+          { state: 'in_stock', createdAt: at, updatedAt: at },
+          { where: { entryDocumentId: documentId, state: IMPORTING }, transaction: tx },
+        );
+        // The lines as accepted: normalised serials and models.
+        await StockDocumentLine.destroy({ where: { documentId }, transaction: tx });
+        const lineRows = good.map((l) => ({
+          id: randomUUID(),
+          documentId,
+          lineNo: l.line,
+          serial: l.serial,
+          deviceModel: l.deviceModel,
+        }));
+        for (const chunk of chunkForParams(lineRows, 5)) await StockDocumentLine.bulkCreate(chunk, { transaction: tx });
+        const history = good.map((l) => ({
+          id: randomUUID(),
+          serial: l.serial,
+          seq: 1,
+          at,
+          event: 'entry',
+          deviceModel: l.deviceModel,
+          state: 'in_stock',
+          fromWarehouseId: null,
+          toWarehouseId: warehouse.id,
+          terminalId: null,
+          documentId,
+          requestId: null,
+          actorUserId: doc.createdByUserId,
+          actorName: doc.createdByName,
+        }));
+        for (const chunk of chunkForParams(history, 14)) await DeviceHistory.bulkCreate(chunk, { transaction: tx });
+        const perModel: Record<string, number> = {};
+        for (const l of good) perModel[l.deviceModel] = (perModel[l.deviceModel] ?? 0) + 1;
+        await appendAudit(db, tx, actor, {
+          action: 'import',
+          entityType: 'stock-document',
+          entityId: documentId,
+          scopeAgentId: warehouse.agentId,
+          after: { number: doc.number, status: 'done', warehouseId: warehouse.id, count: good.length, perModel },
+        });
+      });
       opts.onProgress?.(doc.total, doc.total);
       return (await StockDocument.findByPk(documentId))!;
     },
@@ -1082,8 +1099,10 @@ export function createStockRepository(db: Database, options: { now?: () => Date 
         .sort((a, b) => a.deviceModel.localeCompare(b.deviceModel));
     },
 
+    /** A device (null while its entry is still importing). */
     async device(serial: string): Promise<DeviceRow | null> {
-      return Device.findByPk(serial);
+      const d = await Device.findByPk(serial);
+      return d && d.state !== IMPORTING ? d : null;
     },
 
     /** A serial's complete history, oldest first. */
@@ -1102,7 +1121,7 @@ export function createStockRepository(db: Database, options: { now?: () => Date 
     }): Promise<{ rows: DeviceRow[]; total: number }> {
       const where: WhereOptions = {};
       if (filter.agentIds) Object.assign(where, { agentId: filter.agentIds });
-      if (filter.state) Object.assign(where, { state: filter.state });
+      Object.assign(where, { state: filter.state ?? { [Op.ne]: IMPORTING } });
       if (filter.deviceModel) Object.assign(where, { deviceModel: filter.deviceModel });
       if (filter.warehouseId) Object.assign(where, { warehouseId: filter.warehouseId });
       if (filter.q) Object.assign(where, { serial: { [Op.like]: `%${filter.q.replace(/[%_]/g, '')}%` } });

@@ -27,6 +27,7 @@ export const routes: Routes = [
       { path: 'inbox', loadChildren: () => import('./features/requests/requests.routes').then((m) => m.INBOX_ROUTES) },
       { path: 'requests', loadChildren: () => import('./features/requests/requests.routes').then((m) => m.REQUESTS_ROUTES) },
       { path: 'terminals', loadChildren: () => import('./features/requests/requests.routes').then((m) => m.TERMINALS_ROUTES) },
+      { path: 'stock', loadChildren: () => import('./features/stock/stock.routes').then((m) => m.STOCK_ROUTES) },
       { path: 'support', loadChildren: () => import('./features/support/support.routes').then((m) => m.SUPPORT_ROUTES) },
       {
         path: 'admin/basedata',
