@@ -39,7 +39,7 @@ export const MODULE_GROUPS: { key: string; icon: string; labelFa: string; labelE
   { key: 'support', icon: 'headset', labelFa: 'پشتیبانی', labelEn: 'Support' },
   { key: 'network', icon: 'building', labelFa: 'نمایندگان و کاربران', labelEn: 'Agents and users' },
   { key: 'merchants', icon: 'store', labelFa: 'پذیرندگان', labelEn: 'Merchants' },
-  { key: 'devices', icon: 'box', labelFa: 'انبار و دستگاه‌ها', labelEn: 'Warehouse and devices' },
+  { key: 'devices', icon: 'box', labelFa: 'انبار و دستگاه‌ها', labelEn: 'Warehouse and devices', sortOrder: 35 },
   { key: 'system', icon: 'settings', labelFa: 'مدیریت سامانه', labelEn: 'System management' },
   { key: 'audit', icon: 'shield', labelFa: 'ممیزی', labelEn: 'Audit' },
   // Added after the others; its sortOrder puts it after support in new and existing databases alike.

@@ -337,10 +337,18 @@ export function createRequestActivities(deps: RequestActivityDeps) {
       await deps.stock.releaseSerial(a);
     },
     async installSerial(a: { requestId: string; terminalId: string }): Promise<void> {
-      await deps.stock.installSerial(a);
+      try {
+        await deps.stock.installSerial(a);
+      } catch (err) {
+        throw stockFailure(err);
+      }
     },
     async returnSerial(a: { requestId: string; serial: string; terminalId: string; agentId: string }): Promise<void> {
-      await deps.stock.returnSerial(a);
+      try {
+        await deps.stock.returnSerial(a);
+      } catch (err) {
+        throw stockFailure(err);
+      }
     },
     async serialOnTerminal(a: { terminalId: string }): Promise<string | null> {
       return deps.stock.serialOnTerminal(a.terminalId);

@@ -433,7 +433,9 @@ export async function requestWorkflow(input: RequestInput): Promise<RequestSnaps
     if (r.type === 'define' || r.type === 'swap') {
       // The old device comes off the terminal (back to the requester's warehouse) before the new one goes on.
       if (r.type === 'swap' && oldSerial) {
-        await db.returnSerial({ requestId: r.id, serial: oldSerial, terminalId: r.terminalId!, agentId: r.agentId });
+        await unblocked(() =>
+          db.returnSerial({ requestId: r.id, serial: oldSerial, terminalId: r.terminalId!, agentId: r.agentId }),
+        );
         await commit(() =>
           record('serial_returned', null, {
             serial: oldSerial,
@@ -442,13 +444,13 @@ export async function requestWorkflow(input: RequestInput): Promise<RequestSnaps
           }),
         );
       }
-      await db.installSerial({ requestId: r.id, terminalId: r.terminalId! });
+      await unblocked(() => db.installSerial({ requestId: r.id, terminalId: r.terminalId! }));
       await commit(() => record('serial_installed', null, { serial: r.serial, terminalId: r.terminalId }));
     }
     if (r.type === 'collect') {
       const serial = await db.serialOnTerminal({ terminalId: r.terminalId! });
       if (serial) {
-        await db.returnSerial({ requestId: r.id, serial, terminalId: r.terminalId!, agentId: r.agentId });
+        await unblocked(() => db.returnSerial({ requestId: r.id, serial, terminalId: r.terminalId!, agentId: r.agentId }));
         await commit(() => record('serial_returned', null, { serial, terminalId: r.terminalId }));
       }
     }
@@ -472,7 +474,7 @@ export async function requestWorkflow(input: RequestInput): Promise<RequestSnaps
           },
         });
       }
-      await db.installSerial({ requestId: r.id, terminalId: r.terminalId! });
+      await unblocked(() => db.installSerial({ requestId: r.id, terminalId: r.terminalId! }));
       const active = await db.applyOutcome({
         requestId: r.id,
         type: r.type,
