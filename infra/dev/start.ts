@@ -375,6 +375,29 @@ async function main(sup: Supervisor): Promise<void> {
   });
   sup.add({ name: 'portal server', stop: () => portal.stop() });
   printBanner(app, world, temporal.uiUrl, parts);
+  if (parts.api && parts.worker) startDemoRequests(sup, app);
+}
+
+/**
+ * The demo's requests in every stage (infra/dev/demo-requests.ts), once, in the background: the
+ * portal is usable meanwhile and the inbox fills within a minute.
+ */
+function startDemoRequests(sup: Supervisor, app: AppEnv): void {
+  const { command, prefix } = tsxCommand();
+  const proc = spawnManaged({
+    name: 'demo-requests',
+    command,
+    args: [...prefix, 'infra/dev/demo-requests.ts'],
+    env: app.env,
+    cwd: ROOT,
+    logFile: join(LOGS, 'demo-requests.log'),
+  });
+  sup.add(proc);
+  void proc.exited.then((info) => {
+    if (sup.stopping) return;
+    if (info.code === 0) log('demo requests in place (see the inbox of alpha-admin and broker-admin)');
+    else log(`demo requests: some could not be created (${describeExit(info)}); see ${proc.logFile}`);
+  });
 }
 
 function installSignalHandlers(sup: Supervisor): void {
