@@ -21,10 +21,18 @@ export interface KartablWorkerOptions {
   stock?: StockPort;
   /** Where PSP calls are logged (pino; default: info to stdout). */
   logger?: Logger;
+  /** Calls per second to each PSP from this worker (default 20; 0 = unlimited). */
+  pspRateLimitPerSecond?: number;
 }
 
 export async function createKartablWorker(o: KartablWorkerOptions): Promise<Worker> {
-  const psp = { db: o.db, credentialsKey: o.realms.credentialsKey, adapters: createDefaultAdapterRegistry(), logger: o.logger };
+  const psp = {
+    db: o.db,
+    credentialsKey: o.realms.credentialsKey,
+    adapters: createDefaultAdapterRegistry(),
+    logger: o.logger,
+    rateLimitPerSecond: o.pspRateLimitPerSecond ?? 20,
+  };
   const activities = createActivities({
     readModel: createTicketRepository(o.db),
     agents: { db: o.db, realms: o.realms },

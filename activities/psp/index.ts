@@ -46,6 +46,7 @@ import {
   classifyPspError,
 } from '../../domain/psp/errors';
 import { createPspMapper } from '../../domain/psp/mapper';
+import { PspRateLimiter } from './rate-limit';
 import type { PspAdapterRegistry } from './registry';
 
 export interface PspActivityDeps {
@@ -54,6 +55,8 @@ export interface PspActivityDeps {
   credentialsKey?: string;
   adapters: PspAdapterRegistry;
   logger?: Logger;
+  /** Calls per second to each PSP from this process (PSP_RATE_LIMIT_PER_SECOND; 0 = unlimited). */
+  rateLimitPerSecond?: number;
 }
 
 /** What every PSP activity receives. */
@@ -163,8 +166,11 @@ export function createPspCaller(deps: PspActivityDeps) {
   const logger = (deps.logger ?? pino({ name: 'psp' })).child({ component: 'psp' });
   let box: SecretBox | undefined;
   const boxOf = () => (deps.credentialsKey ? (box ??= SecretBox.fromBase64(deps.credentialsKey)) : undefined);
+  const limiter = new PspRateLimiter(deps.rateLimitPerSecond ?? 0);
 
   async function call<R>(spec: PspCallSpec, run: (adapter: PspAdapter, ctx: PspCallContext) => Promise<R>): Promise<R> {
+    // Waiting for a slot is not part of the call's latency.
+    await limiter.take(spec.pspCode);
     const startedAt = new Date();
     const started = performance.now();
     let ownerAgentId: string | null = null;

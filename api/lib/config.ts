@@ -34,6 +34,8 @@ const EnvSchema = z.object({
   /** First wait before asking a PSP for a request's verdict; doubles up to REQUEST_PSP_POLL_MAX. */
   REQUEST_PSP_POLL_INTERVAL: duration('10s'),
   REQUEST_PSP_POLL_MAX: duration('5m'),
+  /** Calls per second to each PSP from one worker process (0 = unlimited). */
+  PSP_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).max(10_000).default(20),
   CORS_ORIGINS: z.string().default('http://localhost:4200'),
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()
@@ -76,6 +78,7 @@ export interface ApiConfig {
   };
   tickets: { firstResponseSlaMs: number; autoCloseAfterMs: number; ratingWindowMs: number };
   requests: { pollIntervalMs: number; pollMaxMs: number };
+  pspRateLimitPerSecond: number;
   corsOrigins: string[];
   attachmentMaxBytes: number;
   logLevel: string;
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       ratingWindowMs: e.TICKET_RATING_WINDOW,
     },
     requests: { pollIntervalMs: e.REQUEST_PSP_POLL_INTERVAL, pollMaxMs: e.REQUEST_PSP_POLL_MAX },
+    pspRateLimitPerSecond: e.PSP_RATE_LIMIT_PER_SECOND,
     corsOrigins: e.CORS_ORIGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),
