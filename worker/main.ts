@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
   const taskQueue = process.env.TEMPORAL_TASK_QUEUE ?? 'kartabl';
   // The same variables as the API (Keycloak admin, CREDENTIALS_KEY, PORTAL_URL), checked the same way.
-  const { realms, pspRateLimitPerSecond } = loadConfig(process.env);
+  const { realms, pspRateLimitPerSecond, pspCallbackBaseUrl } = loadConfig(process.env);
   const db = await openDatabase(dbConfigFromEnv());
   const connection = await NativeConnection.connect({ address });
   const worker = await createKartablWorker({
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     db,
     realms,
     pspRateLimitPerSecond,
+    pspCallbackBaseUrl,
     workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH,
   });
   console.log(`worker: polling task queue "${taskQueue}" on ${address} (namespace ${namespace}, db ${db.dialect})`);

@@ -23,13 +23,15 @@ export interface KartablWorkerOptions {
   logger?: Logger;
   /** Calls per second to each PSP from this worker (default 20; 0 = unlimited). */
   pspRateLimitPerSecond?: number;
+  /** PSP_CALLBACK_BASE_URL: where REST PSPs POST their verdicts (the API). */
+  pspCallbackBaseUrl?: string;
 }
 
 export async function createKartablWorker(o: KartablWorkerOptions): Promise<Worker> {
   const psp = {
     db: o.db,
     credentialsKey: o.realms.credentialsKey,
-    adapters: createDefaultAdapterRegistry(),
+    adapters: createDefaultAdapterRegistry({ callbackBaseUrl: o.pspCallbackBaseUrl }),
     logger: o.logger,
     rateLimitPerSecond: o.pspRateLimitPerSecond ?? 20,
   };

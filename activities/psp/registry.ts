@@ -37,6 +37,11 @@ export interface DefaultAdapterOptions {
   rest?: PspAAdapterOptions;
   /** Options of the SOAP 1.1 adapter (PSP-B style). */
   soap?: PspBAdapterOptions;
+  /**
+   * The API's address as the PSPs reach it (PSP_CALLBACK_BASE_URL): REST PSPs then POST verdicts to
+   * `<base>/api/psp-callbacks/<psp code>`, which makes the request poll at once.
+   */
+  callbackBaseUrl?: string;
 }
 
 /**
@@ -46,6 +51,13 @@ export interface DefaultAdapterOptions {
  */
 export function createDefaultAdapterRegistry(opts: DefaultAdapterOptions = {}): PspAdapterRegistry {
   return new PspAdapterRegistry()
-    .registerProtocol('rest', (e) => createPspAAdapter(e, opts.rest))
+    .registerProtocol('rest', (e) =>
+      createPspAAdapter(e, {
+        ...opts.rest,
+        ...(opts.callbackBaseUrl
+          ? { callbackUrl: `${opts.callbackBaseUrl.replace(/\/+$/, '')}/api/psp-callbacks/${encodeURIComponent(e.pspCode)}` }
+          : {}),
+      }),
+    )
     .registerProtocol('soap', (e) => createPspBAdapter(e, opts.soap));
 }

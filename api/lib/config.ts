@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   REQUEST_PSP_POLL_INTERVAL: duration('10s'),
   REQUEST_PSP_POLL_MAX: duration('5m'),
   /** Calls per second to each PSP from one worker process (0 = unlimited). */
+  /** The API's base URL as the PSPs reach it, for verdict callbacks (unset: polling only). */
+  PSP_CALLBACK_BASE_URL: z.url().optional(),
   PSP_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).max(10_000).default(20),
   CORS_ORIGINS: z.string().default('http://localhost:4200'),
   ATTACHMENT_MAX_BYTES: z.coerce
@@ -79,6 +81,7 @@ export interface ApiConfig {
   tickets: { firstResponseSlaMs: number; autoCloseAfterMs: number; ratingWindowMs: number };
   requests: { pollIntervalMs: number; pollMaxMs: number };
   pspRateLimitPerSecond: number;
+  pspCallbackBaseUrl?: string;
   corsOrigins: string[];
   attachmentMaxBytes: number;
   logLevel: string;
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     },
     requests: { pollIntervalMs: e.REQUEST_PSP_POLL_INTERVAL, pollMaxMs: e.REQUEST_PSP_POLL_MAX },
     pspRateLimitPerSecond: e.PSP_RATE_LIMIT_PER_SECOND,
+    pspCallbackBaseUrl: e.PSP_CALLBACK_BASE_URL,
     corsOrigins: e.CORS_ORIGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),

@@ -110,6 +110,8 @@ function appEnv(): AppEnv {
   env.CREDENTIALS_KEY ||= demoCredentialsKey();
   env.PSP_A_URL ??= `http://127.0.0.1:${PORTS.pspA}`;
   env.PSP_B_URL ??= `http://127.0.0.1:${PORTS.pspB}`;
+  // PSP-A posts its verdicts to the API, which makes the waiting request poll at once.
+  env.PSP_CALLBACK_BASE_URL ??= `http://127.0.0.1:${env.PORT}`;
   return {
     env,
     apiPort: Number(env.PORT),

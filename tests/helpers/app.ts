@@ -27,6 +27,7 @@ export async function startTestWorker(
   taskQueue: string,
   db: Database,
   realms: RealmProvisioningConfig,
+  opts: { pspCallbackBaseUrl?: string } = {},
 ): Promise<TestWorker> {
   try {
     Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -42,6 +43,7 @@ export async function startTestWorker(
       db,
       realms,
       logger: pino({ level: 'silent' }),
+      pspCallbackBaseUrl: opts.pspCallbackBaseUrl,
     });
     const running = worker.run();
     return {

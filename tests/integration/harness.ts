@@ -118,7 +118,11 @@ export async function startStack(overrides: NodeJS.ProcessEnv = {}, options: { w
   const server = await startServer(env, pino({ level: 'silent' }));
   await seedTestAgents(server.db);
   const worker =
-    options.worker === false ? null : await startTestWorker(temporalAddress, taskQueue, server.db, server.config.realms);
+    options.worker === false
+      ? null
+      : await startTestWorker(temporalAddress, taskQueue, server.db, server.config.realms, {
+          pspCallbackBaseUrl: server.url,
+        });
 
   const tokens = new Map<string, string>();
   const stack: Stack = {

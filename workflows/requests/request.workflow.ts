@@ -306,11 +306,13 @@ export async function requestWorkflow(input: RequestInput): Promise<RequestSnaps
     return t.outcome === 'resubmitted' ? 'resubmitted' : 'cancelled';
   }
 
-  async function awaitVerdict(trackingCode: string, key: string): Promise<PspVerdict> {
+  /** Polls for the verdict; a callback (poke) since `pokesBefore` — even one that came early — polls at once. */
+  async function awaitVerdict(trackingCode: string, key: string, pokesBefore: number): Promise<PspVerdict> {
     let wait = input.timings.pollIntervalMs;
+    let seen = pokesBefore;
     for (;;) {
-      const seen = pokes;
       await condition(() => pokes > seen, wait);
+      seen = pokes;
       wait = Math.min(wait * 2, input.timings.pollMaxMs);
       const verdict = await psp.pspVerdict({ key, agentId: r.agentId, pspCode: r.pspCode, trackingCode });
       if (verdict.state !== 'pending') return verdict;
@@ -322,6 +324,7 @@ export async function requestWorkflow(input: RequestInput): Promise<RequestSnaps
     operation: 'main' | 'defineDevice',
     key: string,
   ): Promise<{ ok: true; verdict: PspVerdict & { state: 'approved' } } | { ok: false; rejection: PspRejection }> {
+    const pokesBefore = pokes;
     const sub = await unblocked(() =>
       psp.submitToPsp({
         requestId: r.id,
@@ -346,7 +349,7 @@ export async function requestWorkflow(input: RequestInput): Promise<RequestSnaps
       r.psp = { ...r.psp, key, operation, trackingCode: sub.trackingCode, verdict: 'pending', rejection: null };
       record('psp_accepted', null, { key, operation, trackingCode: sub.trackingCode });
     });
-    const verdict = await awaitVerdict(sub.trackingCode, key);
+    const verdict = await awaitVerdict(sub.trackingCode, key, pokesBefore);
     if (verdict.state === 'rejected') {
       await commit(() => {
         r.psp = { ...r.psp, verdict: 'rejected', rejection: verdict.rejection };
