@@ -344,6 +344,67 @@ describe('inbox, drafts and settings', () => {
     expect(rejected.outcomeReason).toBe('مدارک ناقص است');
   });
 
+  test('an agency that switches its review step off sends requests straight to the credential owner', async () => {
+    expect((await call('alpha-user', 'PUT', `/api/agents/${ids.alpha}/review-step`, { enabled: false })).status).toBe(403);
+    await ok('alpha-admin', 'PUT', `/api/agents/${ids.alpha}/review-step`, { enabled: false });
+    try {
+      const m = await merchant();
+      const r = await ok(
+        'alpha-user',
+        'POST',
+        '/api/requests',
+        {
+          type: 'install',
+          pspCode: 'psp-a',
+          submit: true,
+          payload: { merchantId: m.merchantId, shopId: m.shopId, accountId: m.accountId, deviceModel: 'pax-s90' },
+        },
+        201,
+      );
+      const at = await waitFor('broker-admin', r.id, atTask('approve'), 'approval at the broker');
+      expect(at.chain).toEqual([{ agentId: ids.broker, kind: 'approve' }]);
+      expect((await act('alpha-user', r.id, 'cancel')).status).toBe(200);
+    } finally {
+      await ok('alpha-admin', 'PUT', `/api/agents/${ids.alpha}/review-step`, { enabled: true });
+    }
+  });
+
+  test('SLA: a review left alone is warned at 50 % and 80 %, then breached and escalated to the supervisors’ view', async () => {
+    const before = await ok('broker-admin', 'GET', '/api/settings/request-sla');
+    await ok('broker-admin', 'PUT', '/api/settings/request-sla', { calendar: 'continuous', minutes: { review: 0.05 } });
+    try {
+      const m = await merchant();
+      const r = await ok(
+        'alpha-user',
+        'POST',
+        '/api/requests',
+        {
+          type: 'install',
+          pspCode: 'psp-b',
+          submit: true,
+          payload: { merchantId: m.merchantId, shopId: m.shopId, accountId: m.accountId, deviceModel: 'pax-s90' },
+        },
+        201,
+      );
+      const breached = await waitFor(
+        'alpha-admin',
+        r.id,
+        (x) => (x.openTask as { sla?: string } | null)?.sla === 'breached',
+        'an SLA breach',
+      );
+      expect((breached.openTask as { escalated: boolean }).escalated).toBe(true);
+      const types = (breached.timeline as { type: string }[]).map((e) => e.type);
+      expect(types.filter((t) => t === 'sla_warning')).toHaveLength(2);
+      expect(types).toEqual(expect.arrayContaining(['sla_breached', 'escalated']));
+      const escalated = await ok('alpha-admin', 'GET', '/api/inbox?view=escalated');
+      expect(escalated.items.map((i: { request: { id: string } }) => i.request.id)).toContain(r.id);
+      expect(escalated.counts.views.escalated).toBeGreaterThanOrEqual(1);
+      expect((await act('alpha-user', r.id, 'cancel')).status).toBe(200);
+    } finally {
+      await ok('broker-admin', 'PUT', '/api/settings/request-sla', before);
+    }
+  });
+
   test('saved filters and the CSV export of the inbox', async () => {
     const f = await ok(
       'alpha-admin',

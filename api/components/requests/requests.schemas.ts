@@ -111,16 +111,20 @@ export const TerminalsQuery = PageQuery.extend({
 
 export const ReviewStepBody = z.strictObject({ enabled: z.boolean() });
 
+const SLA_KEY = /^((install|define|swap|account|merchant|collect|reactivate)\.)?(review|approve|correction|fix|install)$/;
+
 export const SlaPolicyBody = z.strictObject({
   calendar: z.enum(['business', 'continuous']),
-  minutes: z.record(
-    z.string().regex(/^((install|define|swap|account|merchant|collect|reactivate)\.)?(review|approve|correction|fix|install)$/),
-    z
-      .number()
-      .int()
-      .min(0)
-      .max(60 * 24 * 90),
-  ),
+  /** Minutes per stage (`review`) or per type and stage (`install.review`); 0 = no SLA. */
+  minutes: z
+    .record(
+      z.string(),
+      z
+        .number()
+        .min(0)
+        .max(60 * 24 * 90),
+    )
+    .refine((m) => Object.keys(m).every((k) => SLA_KEY.test(k)), { message: 'keys are <kind> or <type>.<kind>' }),
 });
 
 /** Responses are described loosely (their shapes are in docs/REQUESTS.md and domain/requests/model.ts). */
