@@ -120,6 +120,10 @@ describe('token verification', () => {
     expect(me.menu.map((m: { key: string }) => m.key)).toEqual([
       'tickets.mine',
       'tickets.new',
+      'requests.inbox',
+      'requests.new',
+      'requests.list',
+      'terminals.list',
       'merchants.list',
       'merchants.new',
     ]);
