@@ -3,7 +3,11 @@ import { createPspActivities, type PspActivityDeps } from './psp';
 import { createRequestActivities, type RequestActivityDeps } from './requests';
 import { createTicketActivities, type TicketActivityDeps } from './tickets';
 
-export type ActivityDeps = TicketActivityDeps & { agents: AgentActivityDeps; psp?: PspActivityDeps; requests?: RequestActivityDeps };
+export type ActivityDeps = TicketActivityDeps & {
+  agents: AgentActivityDeps;
+  psp?: PspActivityDeps;
+  requests?: RequestActivityDeps;
+};
 
 /** All activities of the worker, built from their dependencies. */
 export function createActivities(deps: ActivityDeps) {

@@ -148,14 +148,7 @@ export class AttachmentRow extends Model<InferAttributes<AttachmentRow>, InferCr
 
 /** Each area's models live in db/schema/<area>.ts and are merged here. */
 export interface Models
-  extends AccessModels,
-    MerchantModels,
-    BaseDataModels,
-    AgentModels,
-    AgreementModels,
-    PspModels,
-    StockModels,
-    RequestModels {
+  extends AccessModels, MerchantModels, BaseDataModels, AgentModels, AgreementModels, PspModels, StockModels, RequestModels {
   Agent: typeof AgentRow;
   User: typeof UserRow;
   TicketCategory: typeof TicketCategoryRow;
