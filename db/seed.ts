@@ -291,6 +291,17 @@ export const MENU: {
     groupKey: 'requests',
   },
   {
+    // Auditors and operators read every request without an inbox (requests.read-all only); the portal
+    // shows one entry per route, so holders of both permissions see "Requests" once.
+    key: 'requests.all',
+    route: '/requests',
+    icon: 'list',
+    labelFa: 'همهٔ درخواست‌ها',
+    labelEn: 'All requests',
+    permission: 'requests.read-all',
+    groupKey: 'requests',
+  },
+  {
     key: 'terminals.list',
     route: '/terminals',
     icon: 'store',

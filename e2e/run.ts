@@ -140,7 +140,7 @@ async function main(): Promise<Counts> {
     ...accessAuditTests(browser, target, sessions),
     ...agentsUsersTests(browser, target, sessions),
     ...portalQualityTests(browser, target, sessions),
-    ...requestTests(browser, target, sessions),
+    ...requestTests(browser, target, sessions, stack),
   ].filter((t) => !only || new RegExp(only).test(t.name));
   const counts = await runTests(tests, sessions);
   log(`screenshots in ${SCREENSHOTS}`);

@@ -156,8 +156,9 @@ export function ticketStoryTests(browser: Browser, target: PortalTarget, session
       check((await textOf(pa.getByTestId('agent-name'))).includes('آلفا'), 'header does not name the Alpha agency');
       const keys = await menuKeys(pa);
       check(
-        keys.join(',') === 'tickets.mine,tickets.new,merchants.list,merchants.new',
-        `alpha-user's menu is [${keys.join(', ')}], expected exactly My tickets, New ticket, Merchants and New merchant`,
+        keys.join(',') ===
+          'tickets.mine,tickets.new,requests.inbox,requests.new,requests.list,terminals.list,merchants.list,merchants.new',
+        `alpha-user's menu is [${keys.join(', ')}], expected exactly My tickets, New ticket, the request inbox, New request, Requests, Terminals, Merchants and New merchant`,
       );
       await pa.getByTestId('list-empty').waitFor();
       await shot(pa, 'my-tickets-empty');

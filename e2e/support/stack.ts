@@ -152,6 +152,9 @@ export async function startStack(onStop: (name: string, stop: () => Promise<void
         KEYCLOAK_ADMIN_PASSWORD: process.env.KARTABL_TEST_KC_ADMIN_PASSWORD,
         CREDENTIALS_KEY: newCredentialsKey(),
         KEYCLOAK_TEST_CLIENTS: 'true',
+        // The simulators answer within seconds: ask for a request's verdict every second or so.
+        REQUEST_PSP_POLL_INTERVAL: '1s',
+        REQUEST_PSP_POLL_MAX: '4s',
       },
       pino({ level: 'warn', name: 'api' }),
     ),

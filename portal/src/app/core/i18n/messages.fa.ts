@@ -917,6 +917,19 @@ export const FA_MESSAGES = {
   'stock.updatedAt': 'آخرین تغییر',
   'stock.device': 'دستگاه',
   'stock.history': 'سابقهٔ دستگاه',
+  'requests.detail.kind': 'مرحله',
+  'requests.detail.reason': 'دلیل',
+  'requests.detail.note': 'توضیح',
+  'requests.detail.serial': 'سریال',
+  'requests.detail.trackingCode': 'کد پیگیری',
+  'requests.detail.pspMessage': 'پیام PSP',
+  'requests.detail.code': 'کد',
+  'requests.detail.problem': 'مشکل',
+  'requests.detail.round': 'دور اصلاح',
+  'requests.detail.previous': 'در دست',
+  'requests.detail.to': 'به',
+  'requests.detail.dueAt': 'مهلت',
+  'requests.detail.percent': 'زمان سپری‌شده',
 } as const;
 
 export type MessageKey = keyof typeof FA_MESSAGES;

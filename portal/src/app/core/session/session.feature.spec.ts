@@ -49,6 +49,19 @@ describe('session', () => {
     expect(menuGroupsOf(grouped).map((g) => g.key)).toEqual(['support']);
   });
 
+  it('when two items lead to the same page (read and read-all), then the menu shows it once', () => {
+    const requests = { key: 'requests.list', route: '/requests', icon: 'list', labelFa: 'درخواست‌ها', labelEn: 'Requests' };
+    const all = { ...requests, key: 'requests.all', labelFa: 'همهٔ درخواست‌ها', labelEn: 'All requests' };
+    const grouped: Me = {
+      ...me,
+      menu: [requests, all],
+      menuGroups: [{ key: 'requests', icon: 'inbox', labelFa: 'درخواست‌ها', labelEn: 'Requests', items: [requests, all] }],
+    };
+    expect(menuGroupsOf(grouped)[0]?.items.map((i) => i.key)).toEqual(['requests.list']);
+    expect(menuGroupsOf({ ...grouped, menuGroups: undefined })[0]?.items.map((i) => i.key)).toEqual(['requests.list']);
+    expect(menuGroupsOf({ ...me, menuGroups: [{ ...grouped.menuGroups![0], items: [all] }] })[0]?.items).toEqual([all]);
+  });
+
   it('an API without menu groups still shows every item, in one unnamed section', () => {
     expect(menuGroupsOf(me)).toEqual([{ key: '', icon: '', labelFa: '', labelEn: '', items: me.menu }]);
     expect(menuGroupsOf(null)).toEqual([]);

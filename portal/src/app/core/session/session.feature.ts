@@ -20,8 +20,26 @@ export const initialSessionState: SessionState = { status: 'starting', me: null,
  */
 export function menuGroupsOf(me: Me | null): readonly MenuGroup[] {
   if (!me) return [];
-  if (me.menuGroups) return me.menuGroups.filter((group) => group.items.length > 0);
-  return me.menu.length ? [{ key: '', icon: '', labelFa: '', labelEn: '', items: me.menu }] : [];
+  if (me.menuGroups) {
+    const seen = new Set<string>();
+    return me.menuGroups
+      .map((group) => ({ ...group, items: onePerRoute(group.items, seen) }))
+      .filter((group) => group.items.length > 0);
+  }
+  const items = onePerRoute(me.menu, new Set<string>());
+  return items.length ? [{ key: '', icon: '', labelFa: '', labelEn: '', items }] : [];
+}
+
+/**
+ * The first item of each route: two items may lead to the same page under different permissions
+ * (e.g. "Requests" for `requests.read` and "All requests" for `requests.read-all`).
+ */
+function onePerRoute<T extends { route: string }>(items: readonly T[], seen: Set<string>): T[] {
+  return items.filter((item) => {
+    if (seen.has(item.route)) return false;
+    seen.add(item.route);
+    return true;
+  });
 }
 
 export const sessionFeature = createFeature({
@@ -39,7 +57,7 @@ export const sessionFeature = createFeature({
   ),
   extraSelectors: ({ selectMe }) => ({
     selectPermissions: createSelector(selectMe, (me): ReadonlySet<string> => new Set(me?.permissions ?? [])),
-    selectMenu: createSelector(selectMe, (me) => me?.menu ?? []),
+    selectMenu: createSelector(selectMe, (me) => onePerRoute(me?.menu ?? [], new Set<string>())),
     selectMenuGroups: createSelector(selectMe, (me): readonly MenuGroup[] => menuGroupsOf(me)),
     selectUser: createSelector(selectMe, (me) => me?.user ?? null),
     selectAgent: createSelector(selectMe, (me) => me?.agent ?? null),

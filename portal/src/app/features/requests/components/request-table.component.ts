@@ -39,7 +39,7 @@ import { RequestLabelPipe } from './request-label.pipe';
               <td>{{ r.type | requestLabel: 'type' }}</td>
               <td><kt-request-state [state]="r.state" /></td>
               <td>{{ i18n.text(r.merchantName) || ('common.none' | t) }}</td>
-              <td dir="ltr">{{ r.pspCode }}</td>
+              <td dir="ltr" class="nowrap">{{ r.pspCode }}</td>
               <td>{{ i18n.text(r.agentName) }}</td>
               <td>{{ r.submitter.displayName }}</td>
               <td>
@@ -60,6 +60,9 @@ import { RequestLabelPipe } from './request-label.pipe';
   styles: `
     .table-wrap {
       overflow-x: auto;
+    }
+    .nowrap {
+      white-space: nowrap;
     }
   `,
 })

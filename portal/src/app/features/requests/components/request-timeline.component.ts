@@ -5,7 +5,7 @@ import { DigitsPipe } from '../../../shared/pipes/digits.pipe';
 import { JalaliDatePipe } from '../../../shared/pipes/jalali-date.pipe';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { PspCall, RequestEvent } from '../data/requests.models';
-import { TimelineEntry, mergeTimeline } from '../data/timeline';
+import { TimelineDetail, TimelineEntry, mergeTimeline } from '../data/timeline';
 
 /** The auditors' timeline: every event and PSP call in order, with who and when (Jalali). */
 @Component({
@@ -25,16 +25,16 @@ import { TimelineEntry, mergeTimeline } from '../data/timeline';
               <span class="who muted">{{ 'requests.timeline.system' | t }}</span>
             }
             @if (e.call; as c) {
-              <span class="detail" dir="auto">
-                <span class="mono">{{ c.operation }}</span> → {{ c.outcome }}
+              <span class="detail">
+                <bdi class="mono" dir="ltr">{{ c.operation }} → {{ c.outcome }}</bdi>
                 @if (c.trackingCode) {
-                  · {{ 'requests.psp.tracking' | t }}: <span class="mono">{{ c.trackingCode }}</span>
+                  · {{ 'requests.psp.tracking' | t }}: <bdi class="mono" dir="ltr">{{ c.trackingCode }}</bdi>
                 }
                 @if (c.errorCode) {
-                  · <span class="mono">{{ c.errorCode }}</span>
+                  · <bdi class="mono" dir="ltr">{{ c.errorCode }}</bdi>
                 }
                 @if (c.message) {
-                  · {{ c.message }}
+                  · <bdi>{{ c.message }}</bdi>
                 }
                 @if (c.latencyMs !== null) {
                   · {{ 'requests.timeline.latency' | t: { ms: c.latencyMs } }}
@@ -42,9 +42,16 @@ import { TimelineEntry, mergeTimeline } from '../data/timeline';
               </span>
             }
             @for (d of e.details; track d.key) {
-              <span class="detail"
-                ><span class="muted">{{ d.key }}:</span> {{ detailText(d.value) | digits }}</span
-              >
+              <span class="detail" data-testid="timeline-detail" [attr.data-key]="d.key"
+                ><span class="muted">{{ d.label ? (d.label | t) : d.key }}:</span>
+                @if (dateOf(d.value); as date) {
+                  {{ date | jalali: 'short' }}
+                } @else if (codeOf(d.value); as code) {
+                  <bdi class="mono" dir="ltr">{{ code }}</bdi>
+                } @else {
+                  <bdi>{{ detailText(d.value) | digits }}</bdi>
+                }
+              </span>
             }
           </div>
         </li>
@@ -85,6 +92,9 @@ import { TimelineEntry, mergeTimeline } from '../data/timeline';
     .detail {
       font-size: 0.85rem;
     }
+    .detail > .muted {
+      margin-inline-end: 0.25rem;
+    }
   `,
 })
 export class RequestTimelineComponent {
@@ -97,7 +107,19 @@ export class RequestTimelineComponent {
     return `requests.event.${e.type}` as const;
   }
 
-  protected detailText(value: TimelineEntry['details'][number]['value']): string {
-    return typeof value === 'string' ? value : this.i18n.text(value);
+  protected dateOf(value: TimelineDetail['value']): string | null {
+    return 'date' in value ? value.date : null;
+  }
+
+  protected codeOf(value: TimelineDetail['value']): string | null {
+    return 'code' in value ? value.code : null;
+  }
+
+  protected detailText(value: TimelineDetail['value']): string {
+    if ('text' in value) return value.text;
+    if ('code' in value) return value.code;
+    if ('localized' in value) return this.i18n.text(value.localized);
+    if ('message' in value) return this.i18n.t(value.message);
+    return value.date;
   }
 }

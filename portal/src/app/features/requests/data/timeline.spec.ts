@@ -25,18 +25,48 @@ describe('the request timeline', () => {
     expect(entries[2]?.call?.trackingCode).toBe('TRK-1');
   });
 
-  it('shows reasons, people and problem texts of an event and leaves out empty values', () => {
+  it('shows reasons, people and problem texts of an event, labelled, and leaves out empty values', () => {
     const details = detailsOf({
       reason: 'کد پستی نادرست',
-      assignee: { id: 'u2', displayName: 'Beta' },
+      to: { id: 'u2', displayName: 'Beta' },
       problem: { code: 'UNMAPPED', text: { fa: 'نگاشت نشده', en: 'Unmapped' } },
       empty: '',
       list: [1, 2],
     });
     expect(details).toEqual([
-      { key: 'reason', value: 'کد پستی نادرست' },
-      { key: 'assignee', value: 'Beta' },
-      { key: 'problem', value: { fa: 'نگاشت نشده', en: 'Unmapped' } },
+      { key: 'reason', label: 'requests.detail.reason', value: { text: 'کد پستی نادرست' } },
+      { key: 'to', label: 'requests.detail.to', value: { text: 'Beta' } },
+      { key: 'problem', label: 'requests.detail.problem', value: { localized: { fa: 'نگاشت نشده', en: 'Unmapped' } } },
     ]);
+  });
+
+  it('hides internal ids, names the stage and the PSP numbers, and keeps unknown fields under their key', () => {
+    const details = detailsOf({
+      taskId: 'r1.t3',
+      agentId: 'a1',
+      key: 'r1-0',
+      kind: 'approve',
+      terminalId: '6f1c2a8e-1b2c-4d5e-8f90-123456789abc',
+      dueAt: '2025-11-23T08:00:00Z',
+      trackingCode: 'TRK-1',
+      state: 'active',
+      extra: 'x',
+    });
+    expect(details).toEqual([
+      { key: 'kind', label: 'requests.detail.kind', value: { localized: { fa: 'تأیید نهایی', en: 'Final approval' } } },
+      { key: 'dueAt', label: 'requests.detail.dueAt', value: { date: '2025-11-23T08:00:00Z' } },
+      { key: 'trackingCode', label: 'requests.detail.trackingCode', value: { code: 'TRK-1' } },
+      { key: 'state', label: 'requests.state', value: { message: 'terminals.state.active' } },
+      { key: 'extra', label: null, value: { text: 'x' } },
+    ]);
+    expect(detailsOf({ terminalId: '00012345', merchantId: 'M-77' }).map((d) => d.label)).toEqual([
+      'terminals.pspTerminalId',
+      'terminals.pspMerchantId',
+    ]);
+  });
+
+  it('a parked event says its problem once, by its text', () => {
+    const details = detailsOf({ problem: 'PspUnmappedValue', text: { fa: 'کد ندارد', en: 'No code' } });
+    expect(details.map((d) => d.key)).toEqual(['text']);
   });
 });

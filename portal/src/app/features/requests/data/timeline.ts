@@ -1,7 +1,36 @@
 import { LocalizedText } from '../../../core/api/api.models';
-import { PersonRef, PspCall, RequestEvent, RequestEventType } from './requests.models';
+import { MessageKey } from '../../../core/i18n/messages.fa';
+import {
+  PersonRef,
+  PspCall,
+  REQUEST_STATE_LABELS,
+  REQUEST_TYPE_LABELS,
+  RequestEvent,
+  RequestEventType,
+  RequestState,
+  RequestType,
+  TASK_KIND_LABELS,
+  TaskKind,
+} from './requests.models';
 
 export type { RequestEventType };
+
+/**
+ * One detail of an event, ready to show: its label (a message key, or the raw key when the timeline
+ * meets a field it does not know) and its value — plain text, a bilingual text, a message key, or an
+ * instant (shown as a Jalali date).
+ */
+export interface TimelineDetail {
+  readonly key: string;
+  readonly label: MessageKey | null;
+  readonly value:
+    | { readonly text: string }
+    /** A code as the system or the PSP wrote it (serial, tracking code): Latin, left to right, digits kept. */
+    | { readonly code: string }
+    | { readonly localized: LocalizedText }
+    | { readonly message: MessageKey }
+    | { readonly date: string };
+}
 
 /** One line of the auditors' timeline: a workflow event or a PSP call, in time order. */
 export interface TimelineEntry {
@@ -11,28 +40,81 @@ export interface TimelineEntry {
   /** The event type, or `psp_call` for a call of the PSP log. */
   readonly type: RequestEventType | 'psp_call';
   readonly actor: PersonRef | null;
-  /** Plain details (reason, serial, codes…); bilingual texts are picked by language in the view. */
-  readonly details: readonly { readonly key: string; readonly value: string | LocalizedText }[];
+  /** Reasons, serials, codes…, labelled; internal ids left out. */
+  readonly details: readonly TimelineDetail[];
   readonly call: PspCall | null;
 }
 
 const isText = (v: unknown): v is LocalizedText =>
   typeof v === 'object' && v !== null && typeof (v as LocalizedText).fa === 'string' && typeof (v as LocalizedText).en === 'string';
 
-/** The scalar and bilingual details of an event's data, nested one level (`problem.text`). */
-export function detailsOf(data: Readonly<Record<string, unknown>>): TimelineEntry['details'] {
-  const out: { key: string; value: string | LocalizedText }[] = [];
-  for (const [key, value] of Object.entries(data)) {
-    if (value === null || value === undefined || value === '') continue;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out.push({ key, value: String(value) });
-    else if (isText(value)) out.push({ key, value });
-    else if (typeof value === 'object' && !Array.isArray(value)) {
-      const o = value as Record<string, unknown>;
-      if (typeof o['displayName'] === 'string') out.push({ key, value: o['displayName'] });
-      else if (isText(o['text'])) out.push({ key, value: o['text'] });
-      else if (typeof o['code'] === 'string') out.push({ key, value: o['code'] });
-    }
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Internal references nobody reads in a timeline (the task, agent and warehouse ids, the idempotency key). */
+const HIDDEN = new Set(['taskId', 'agentId', 'warehouseId', 'key', 'toPermission', 'operation']);
+
+/** Fields whose values are codes (kept as written, left to right). */
+const CODES = new Set(['serial', 'trackingCode', 'code', 'problem', 'merchantId', 'terminalId', 'pspCode']);
+
+/** Labels of the fields the workflow writes into its events (workflows/requests/request.workflow.ts). */
+const LABELS: Readonly<Record<string, MessageKey>> = {
+  kind: 'requests.detail.kind',
+  reason: 'requests.detail.reason',
+  note: 'requests.detail.note',
+  serial: 'requests.detail.serial',
+  trackingCode: 'requests.detail.trackingCode',
+  pspMessage: 'requests.detail.pspMessage',
+  code: 'requests.detail.code',
+  problem: 'requests.detail.problem',
+  text: 'requests.detail.problem',
+  round: 'requests.detail.round',
+  previous: 'requests.detail.previous',
+  to: 'requests.detail.to',
+  dueAt: 'requests.detail.dueAt',
+  percent: 'requests.detail.percent',
+  type: 'requests.type',
+  pspCode: 'requests.psp',
+  state: 'requests.state',
+  merchantId: 'terminals.pspMerchantId',
+  terminalId: 'terminals.pspTerminalId',
+};
+
+const TERMINAL_STATES = new Set(['pending', 'awaiting_device', 'active', 'deactivated', 'collected']);
+
+function valueOf(key: string, value: unknown): TimelineDetail['value'] | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    const text = String(value);
+    if (UUID.test(text)) return null; // our own ids (terminal, merchant…): the page links them already
+    if (key === 'kind' && text in TASK_KIND_LABELS) return { localized: TASK_KIND_LABELS[text as TaskKind] };
+    if (key === 'type' && text in REQUEST_TYPE_LABELS) return { localized: REQUEST_TYPE_LABELS[text as RequestType] };
+    if (key === 'state' && text in REQUEST_STATE_LABELS) return { localized: REQUEST_STATE_LABELS[text as RequestState] };
+    if (key === 'state' && TERMINAL_STATES.has(text)) return { message: `terminals.state.${text}` as MessageKey };
+    if (key === 'dueAt' && !Number.isNaN(Date.parse(text))) return { date: text };
+    if (key === 'percent') return { text: `${text}٪` };
+    if (CODES.has(key)) return { code: text };
+    return { text };
   }
+  if (isText(value)) return { localized: value };
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    const o = value as Record<string, unknown>;
+    if (typeof o['displayName'] === 'string') return { text: o['displayName'] };
+    if (isText(o['text'])) return { localized: o['text'] };
+    if (typeof o['code'] === 'string') return { text: o['code'] };
+  }
+  return null;
+}
+
+/** The readable details of an event's data: labelled, internal ids left out, one level deep (`problem.text`). */
+export function detailsOf(data: Readonly<Record<string, unknown>>): readonly TimelineDetail[] {
+  const out: TimelineDetail[] = [];
+  for (const [key, raw] of Object.entries(data)) {
+    if (HIDDEN.has(key)) continue;
+    const value = valueOf(key, raw);
+    if (value) out.push({ key, label: LABELS[key] ?? null, value });
+  }
+  // A parked event carries the problem's code and its text: the text says it.
+  if (out.some((d) => d.key === 'text')) return out.filter((d) => d.key !== 'problem');
   return out;
 }
 

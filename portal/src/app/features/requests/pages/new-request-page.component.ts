@@ -62,6 +62,14 @@ type Mode = 'new' | 'edit' | 'correct';
 
     <div class="layout">
       <section class="card form" data-testid="request-form" [attr.data-step]="step()">
+        @if (mode() === 'correct' && stored()?.openTask; as task) {
+          <!-- What the reviewer (or the PSP) asked to correct, in front of the person correcting it. -->
+          @if (task.problem; as problem) {
+            <p class="banner banner-error" data-testid="correction-reason">{{ i18n.text(problem.text) }}</p>
+          } @else if (task.reason) {
+            <p class="banner banner-info" data-testid="correction-reason">{{ task.reason }}</p>
+          }
+        }
         <ol class="steps" data-testid="form-steps">
           @for (s of steps; track s; let i = $index) {
             <li [class.current]="s === step()" [class.done]="i < stepIndex()" [attr.data-testid]="'form-step-' + s">

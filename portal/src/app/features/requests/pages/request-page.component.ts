@@ -1,8 +1,10 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 
 import { I18nService } from '../../../core/i18n/i18n.service';
+import { MessageKey } from '../../../core/i18n/messages.fa';
 import { selectHasAnyPermission } from '../../../core/session/session.feature';
 import { DigitsPipe } from '../../../shared/pipes/digits.pipe';
 import { JalaliDatePipe } from '../../../shared/pipes/jalali-date.pipe';
@@ -13,7 +15,7 @@ import { RequestStateComponent, SlaBadgeComponent, TerminalStateComponent } from
 import { RequestLabelPipe } from '../components/request-label.pipe';
 import { RequestTimelineComponent } from '../components/request-timeline.component';
 import { RequestsApi } from '../data/requests-api.service';
-import { RequestAction, RequestDetail } from '../data/requests.models';
+import { Option, RequestAction, RequestDetail } from '../data/requests.models';
 import { RequestPageActions } from '../state/requests.actions';
 import { requestsFeature } from '../state/requests.feature';
 
@@ -30,6 +32,22 @@ const BUTTON_ORDER: readonly RequestAction[] = [
   'release',
   'cancel',
 ];
+
+/** Labels of the payload fields (domain/requests/model.ts payloads). */
+const PAYLOAD_LABELS: Readonly<Record<string, MessageKey>> = {
+  shopId: 'requests.field.shopId',
+  accountId: 'requests.field.accountId',
+  deviceModel: 'requests.field.deviceModel',
+  serial: 'requests.field.serial',
+  reason: 'requests.field.reason',
+  note: 'requests.field.note',
+  'changes.shopNameFa': 'requests.change.shopNameFa',
+  'changes.shopNameEn': 'requests.change.shopNameEn',
+  'changes.addressFa': 'requests.change.addressFa',
+  'changes.postalCode': 'requests.change.postalCode',
+  'changes.phone': 'requests.change.phone',
+  'changes.mobile': 'requests.change.mobile',
+};
 
 /** A request: where it stands, what the person may do now, what the PSP said, and its full timeline. */
 @Component({
@@ -180,14 +198,20 @@ const BUTTON_ORDER: readonly RequestAction[] = [
                 <dd>{{ r.closedAt | jalali }}</dd>
               }
               @for (f of payloadFacts(); track f.key) {
-                <dt>{{ f.key }}</dt>
+                <dt>{{ f.label ? (f.label | t) : f.key }}</dt>
                 <dd [attr.data-testid]="'payload-' + f.key">
-                  <bdi>{{ f.value | digits }}</bdi>
+                  @if (f.code) {
+                    <span dir="ltr">{{ f.value }}</span>
+                  } @else {
+                    <bdi>{{ f.value | digits }}</bdi>
+                  }
                 </dd>
               }
               @if (r.serial) {
                 <dt>{{ 'terminals.serial' | t }}</dt>
-                <dd dir="ltr" data-testid="request-serial">{{ r.serial }}</dd>
+                <dd data-testid="request-serial">
+                  <bdi dir="ltr">{{ r.serial }}</bdi>
+                </dd>
               }
             </dl>
           </section>
@@ -221,9 +245,13 @@ const BUTTON_ORDER: readonly RequestAction[] = [
             <h2 class="card-title">{{ 'requests.psp.title' | t }}</h2>
             <dl class="facts">
               <dt>{{ 'requests.psp' | t }}</dt>
-              <dd dir="ltr">{{ r.pspCode }}</dd>
+              <dd>
+                <bdi dir="ltr">{{ r.pspCode }}</bdi>
+              </dd>
               <dt>{{ 'requests.psp.tracking' | t }}</dt>
-              <dd dir="ltr" data-testid="psp-tracking">{{ r.psp.trackingCode ?? '—' }}</dd>
+              <dd data-testid="psp-tracking">
+                <bdi dir="ltr">{{ r.psp.trackingCode ?? '—' }}</bdi>
+              </dd>
               <dt>{{ 'requests.psp.verdict' | t }}</dt>
               <dd data-testid="psp-verdict" [attr.data-verdict]="r.psp.verdict">{{ verdictKey(r.psp.verdict) | t }}</dd>
               @if (r.psp.rejection; as rej) {
@@ -234,11 +262,15 @@ const BUTTON_ORDER: readonly RequestAction[] = [
               }
               @if (r.psp.pspTerminalId) {
                 <dt>{{ 'terminals.pspTerminalId' | t }}</dt>
-                <dd dir="ltr">{{ r.psp.pspTerminalId }}</dd>
+                <dd>
+                  <bdi dir="ltr">{{ r.psp.pspTerminalId }}</bdi>
+                </dd>
               }
               @if (r.psp.pspMerchantId) {
                 <dt>{{ 'terminals.pspMerchantId' | t }}</dt>
-                <dd dir="ltr">{{ r.psp.pspMerchantId }}</dd>
+                <dd>
+                  <bdi dir="ltr">{{ r.psp.pspMerchantId }}</bdi>
+                </dd>
               }
             </dl>
           </section>
@@ -338,7 +370,7 @@ const BUTTON_ORDER: readonly RequestAction[] = [
     }
   `,
 })
-export class RequestPageComponent implements OnInit {
+export class RequestPageComponent {
   private readonly store = inject(Store);
   private readonly router = inject(Router);
   private readonly api = inject(RequestsApi);
@@ -367,23 +399,66 @@ export class RequestPageComponent implements OnInit {
     return BUTTON_ORDER.filter((a) => allowed.includes(a));
   });
   protected readonly csvUrl = computed(() => this.api.timelineCsvUrl(this.id()));
+  // Base-data names of the payload's codes (device model, swap/collect reason).
+  private readonly deviceModels = this.store.selectSignal(requestsFeature.selectDeviceModels);
+  private readonly swapReasons = this.store.selectSignal(requestsFeature.selectSwapReasons);
+  private readonly collectReasons = this.store.selectSignal(requestsFeature.selectCollectReasons);
+  /** The request's merchant (for its shop's name and the account's Sheba), when the person may read merchants. */
+  private readonly canReadMerchants = this.store.selectSignal(selectHasAnyPermission('merchants.read'));
+  private readonly merchantDetail = rxResource({
+    params: () => {
+      const id = this.request()?.merchant?.id;
+      return id && this.canReadMerchants() ? id : undefined;
+    },
+    stream: ({ params }) => this.api.merchant(params),
+  });
+  /** What the submitter asked for, labelled; the merchant and terminal have their own cards. */
   protected readonly payloadFacts = computed(() => {
     const payload = (this.request()?.payload ?? {}) as unknown as Record<string, unknown>;
-    const facts: { key: string; value: string }[] = [];
+    const merchant = this.merchantDetail.hasValue() ? this.merchantDetail.value() : undefined;
+    const facts: { key: string; label: MessageKey | null; value: string; code: boolean }[] = [];
     for (const [key, value] of Object.entries(payload)) {
+      if (key === 'merchantId' || key === 'terminalId') continue;
       if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-        if (value !== '') facts.push({ key, value: String(value) });
+        if (value === '') continue;
+        let text = String(value);
+        let code = key === 'serial';
+        const option = (list: readonly Option[]) => list.find((o) => o.code === value);
+        if (key === 'deviceModel' || key === 'reason') {
+          const o = option(key === 'deviceModel' ? this.deviceModels() : [...this.swapReasons(), ...this.collectReasons()]);
+          if (o) text = this.i18n.pick(o.nameFa, o.nameEn);
+          else code = true;
+        }
+        if (key === 'shopId') {
+          const shop = merchant?.shops.find((x) => x.id === value);
+          if (shop) text = this.i18n.pick(shop.nameFa, shop.nameEn);
+        }
+        if (key === 'accountId') {
+          const account = merchant?.accounts.find((x) => x.id === value);
+          if (account) text = account.sheba;
+          code = true;
+        }
+        facts.push({ key, label: PAYLOAD_LABELS[key] ?? null, value: text, code });
       } else if (value && typeof value === 'object') {
         for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-          if (typeof v === 'string' && v) facts.push({ key: `${key}.${k}`, value: v });
+          if (typeof v === 'string' && v) {
+            facts.push({ key: `${key}.${k}`, label: PAYLOAD_LABELS[`${key}.${k}`] ?? null, value: v, code: false });
+          }
         }
       }
     }
     return facts;
   });
 
-  ngOnInit(): void {
-    this.store.dispatch(RequestPageActions.opened({ id: this.id() }));
+  constructor() {
+    // Loads the request, and again when the route moves to another request (the component is reused).
+    effect(() => {
+      const id = this.id();
+      untracked(() => {
+        this.asking.set(null);
+        this.store.dispatch(RequestPageActions.opened({ id }));
+      });
+    });
   }
 
   protected reload(): void {

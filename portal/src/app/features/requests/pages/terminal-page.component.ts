@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 
@@ -52,15 +52,25 @@ import { terminalsFeature } from '../state/terminals.feature';
           <dt>{{ 'terminals.shop' | t }}</dt>
           <dd>{{ i18n.text(t.shopName) || '—' }}</dd>
           <dt>{{ 'requests.psp' | t }}</dt>
-          <dd dir="ltr">{{ t.pspCode }}</dd>
+          <dd>
+            <bdi dir="ltr">{{ t.pspCode }}</bdi>
+          </dd>
           <dt>{{ 'terminals.pspTerminalId' | t }}</dt>
-          <dd dir="ltr">{{ t.pspTerminalId ?? '—' }}</dd>
+          <dd>
+            <bdi dir="ltr">{{ t.pspTerminalId ?? '—' }}</bdi>
+          </dd>
           <dt>{{ 'terminals.pspMerchantId' | t }}</dt>
-          <dd dir="ltr">{{ t.pspMerchantId ?? '—' }}</dd>
+          <dd>
+            <bdi dir="ltr">{{ t.pspMerchantId ?? '—' }}</bdi>
+          </dd>
           <dt>{{ 'requests.form.deviceModel' | t }}</dt>
-          <dd dir="ltr">{{ t.deviceModel ?? '—' }}</dd>
+          <dd>
+            <bdi dir="ltr">{{ t.deviceModel ?? '—' }}</bdi>
+          </dd>
           <dt>{{ 'terminals.serial' | t }}</dt>
-          <dd dir="ltr" data-testid="terminal-serial">{{ t.serial ?? '—' }}</dd>
+          <dd data-testid="terminal-serial">
+            <bdi dir="ltr">{{ t.serial ?? '—' }}</bdi>
+          </dd>
           <dt>{{ 'requests.updatedAt' | t }}</dt>
           <dd>{{ t.updatedAt | jalali }}</dd>
         </dl>
@@ -105,7 +115,7 @@ import { terminalsFeature } from '../state/terminals.feature';
     }
   `,
 })
-export class TerminalPageComponent implements OnInit {
+export class TerminalPageComponent {
   private readonly store = inject(Store);
   protected readonly i18n = inject(I18nService);
   readonly id = input.required<string>();
@@ -122,7 +132,11 @@ export class TerminalPageComponent implements OnInit {
     return t ? startableTypes(t.state, t.requests) : [];
   });
 
-  ngOnInit(): void {
-    this.store.dispatch(TerminalsPageActions.terminalOpened({ id: this.id() }));
+  constructor() {
+    // Loads the terminal, and again when the route moves to another terminal (the component is reused).
+    effect(() => {
+      const id = this.id();
+      untracked(() => this.store.dispatch(TerminalsPageActions.terminalOpened({ id })));
+    });
   }
 }

@@ -37,6 +37,13 @@ describe('inbox state', () => {
     ]);
   });
 
+  it('when the list reloads without the approved requests, then the results still name them by number', () => {
+    const selected = reduce(loaded(), InboxPageActions.selectionChanged({ taskIds: ['r1.t1'] }));
+    const done = reduce(selected, InboxApiActions.bulkDone({ action: 'approve', results: [{ requestId: 'r1', ok: true }] }));
+    const reloaded = reduce(done, InboxApiActions.inboxLoaded({ page: anInboxPage([anInboxItem('r2')]) }));
+    expect(bulkRows(reloaded.bulkResults, reloaded.page!.items).map((r) => r.number)).toEqual(['REQ-14040902-000001']);
+  });
+
   it('when the inbox reloads without a selected task, then it leaves the selection', () => {
     const selected = reduce(loaded(), InboxPageActions.selectionChanged({ taskIds: ['r1.t1', 'r3.t1'] }));
     const reloaded = reduce(selected, InboxApiActions.inboxLoaded({ page: anInboxPage([anInboxItem('r3')]) }));

@@ -27,7 +27,12 @@ export interface InboxState {
   /** Selected task ids (kept across reloads while the tasks are still listed). */
   readonly selected: readonly string[];
   readonly bulkBusy: BulkAction | null;
-  readonly bulkResults: { readonly action: BulkAction; readonly results: readonly BulkResult[] } | null;
+  /** The last bulk action's results, with the numbers of its requests as listed when it finished. */
+  readonly bulkResults: {
+    readonly action: BulkAction;
+    readonly results: readonly BulkResult[];
+    readonly numbers?: Readonly<Record<string, string>>;
+  } | null;
   readonly filters: readonly SavedFilter[];
 }
 
@@ -63,7 +68,12 @@ export const inboxFeature = createFeature({
     on(InboxApiActions.bulkDone, (state, { action, results }) => ({
       ...state,
       bulkBusy: null,
-      bulkResults: { action, results },
+      // The list reloads without the approved requests: their numbers are kept for the results banner.
+      bulkResults: {
+        action,
+        results,
+        numbers: Object.fromEntries((state.page?.items ?? []).map((i) => [i.request.id, i.request.number])),
+      },
       // The ones that went through leave the selection; the refused stay selected to retry or inspect.
       selected: state.selected.filter((taskId) => {
         const item = state.page?.items.find((i) => i.task.id === taskId);
@@ -106,12 +116,12 @@ export const selectSlaCounts = createSelector(inboxFeature.selectCounts, slaCoun
 
 /** Bulk results joined with the request numbers shown in the list. */
 export const bulkRows = (
-  results: { readonly action: BulkAction; readonly results: readonly BulkResult[] } | null,
+  results: InboxState['bulkResults'],
   items: readonly InboxItem[],
 ): readonly { requestId: string; number: string; ok: boolean; error: NonNullable<BulkResult['error']> | null }[] =>
   (results?.results ?? []).map((r) => ({
     requestId: r.requestId,
-    number: items.find((i) => i.request.id === r.requestId)?.request.number ?? r.requestId,
+    number: results?.numbers?.[r.requestId] ?? items.find((i) => i.request.id === r.requestId)?.request.number ?? r.requestId,
     ok: r.ok,
     error: r.error ?? null,
   }));

@@ -18,6 +18,7 @@ import {
 
 import { toApiError } from '../../../core/api/api-error';
 import { NotificationService } from '../../../core/notifications/notification.service';
+import { selectHasAnyPermission } from '../../../core/session/session.feature';
 import { RequestsApi } from '../data/requests-api.service';
 import { Option } from '../data/requests.models';
 import { Store } from '@ngrx/store';
@@ -110,16 +111,23 @@ const orNone = (o: ReturnType<RequestsApi['baseData']>) => o.pipe(catchError(() 
 export const loadLookups = createEffect(
   (actions$ = inject(Actions), api = inject(RequestsApi), store = inject(Store)) =>
     actions$.pipe(
-      ofType(NewRequestPageActions.opened, InboxPageActions.opened, RequestListPageActions.opened, TerminalsPageActions.opened),
-      withLatestFrom(store.select(requestsFeature.selectLookupsLoaded)),
+      ofType(
+        NewRequestPageActions.opened,
+        InboxPageActions.opened,
+        RequestListPageActions.opened,
+        TerminalsPageActions.opened,
+        RequestPageActions.opened,
+      ),
+      withLatestFrom(store.select(requestsFeature.selectLookupsLoaded), store.select(selectHasAnyPermission('agents.read'))),
       filter(([, loaded]) => !loaded),
-      exhaustMap(() =>
+      exhaustMap(([, , canReadAgents]) =>
         forkJoin({
           psps: orNone(api.baseData('psp')),
           deviceModels: orNone(api.baseData('device-model')),
           swapReasons: orNone(api.baseData('swap-reason')),
           collectReasons: orNone(api.baseData('collect-reason')),
-          agents: api.agents().pipe(catchError(() => of([]))),
+          // Only who may read agents is asked (a 403 would be harmless but noisy in the console).
+          agents: canReadAgents ? api.agents().pipe(catchError(() => of([]))) : of([]),
         }).pipe(map((lookups) => RequestsApiActions.lookupsLoaded(lookups))),
       ),
     ),
