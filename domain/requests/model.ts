@@ -325,7 +325,8 @@ const ACTION_KINDS: Record<RequestAction, readonly TaskKind[]> = {
   reject: ['review', 'approve'],
   return: ['review', 'approve'],
   resubmit: ['correction'],
-  cancel: ['review', 'approve', 'correction'],
+  // At the installation stage the PSP has registered the terminal; cancelling leaves it waiting for a device.
+  cancel: ['review', 'approve', 'correction', 'install'],
   retry: ['fix'],
   'confirm-install': ['install'],
 };

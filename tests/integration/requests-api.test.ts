@@ -151,7 +151,14 @@ beforeAll(async () => {
   };
   const grant = roles.grantable.filter((r) => r.code === 'technician' || r.code === 'agent-user').map((r) => r.id);
   await ok('alpha-admin', 'PUT', `/api/users/${ids.technician}/roles`, { roleIds: grant });
-  await stockUp('alpha', 'pax-s90', ['ALPHA-S90-0001', 'ALPHA-S90-0002', 'ALPHA-S90-0003']);
+  await stockUp('alpha', 'pax-s90', [
+    'ALPHA-S90-0001',
+    'ALPHA-S90-0002',
+    'ALPHA-S90-0003',
+    'ALPHA-S90-0004',
+    'ALPHA-S90-0005',
+    'ALPHA-S90-0006',
+  ]);
 });
 
 afterAll(async () => {
@@ -530,5 +537,40 @@ describe('PSP-B (SOAP): merchant change, swap parked on an unmapped reason, Shap
     expect((await act('alpha-user', id, 'cancel')).status).toBe(200);
     await waitFor('alpha-user', id, (x) => x.state === 'cancelled', 'cancelled');
     expect((await ok('alpha-user', 'GET', `/api/terminals/${terminalId}`)).accountId).toBe(m.accountId);
+  });
+});
+
+describe('device definition: a terminal left waiting for a device gets one', () => {
+  test('an install cancelled at the technician stage keeps its registered terminal; a define request binds a chosen serial', async () => {
+    const m = await merchant();
+    const res = await call('alpha-user', 'POST', '/api/requests', {
+      type: 'install',
+      pspCode: 'psp-a',
+      submit: true,
+      payload: { merchantId: m.merchantId, shopId: m.shopId, accountId: m.accountId, deviceModel: 'pax-s90' },
+    });
+    expect(res.status).toBe(201);
+    await approveAll(res.body.id);
+    const installing = await waitFor('alpha-user', res.body.id, atTask('install'), 'installation task');
+    const reserved = installing.serial as string;
+    // The technician cannot cancel; the submitter can.
+    expect((await act('alpha-user2', res.body.id, 'cancel')).status).toBe(403);
+    expect((await act('alpha-user', res.body.id, 'cancel', { reason: 'پذیرنده دستگاه دیگری می‌خواهد' })).status).toBe(200);
+    const cancelled = await waitFor('alpha-user', res.body.id, (x) => x.state === 'cancelled', 'cancelled');
+    expect((cancelled.timeline as { type: string }[]).map((e) => e.type)).toContain('serial_released');
+    const terminalId = cancelled.terminalId as string;
+    expect((await ok('alpha-user', 'GET', `/api/terminals/${terminalId}`)).state).toBe('awaiting_device');
+
+    const define = await call('alpha-user', 'POST', '/api/requests', {
+      type: 'define',
+      pspCode: 'psp-a',
+      submit: true,
+      payload: { terminalId, deviceModel: 'pax-s90', serial: reserved },
+    });
+    expect(define.status).toBe(201);
+    await approveAll(define.body.id);
+    const done = await waitFor('alpha-user', define.body.id, (x) => x.state === 'done', 'done');
+    expect(done.serial).toBe(reserved);
+    expect(await ok('alpha-user', 'GET', `/api/terminals/${terminalId}`)).toMatchObject({ state: 'active', serial: reserved });
   });
 });

@@ -400,7 +400,11 @@ export async function requestWorkflow(input: RequestInput): Promise<RequestSnaps
   }
 
   /** The PSP phase and the device/terminal effects: 'done', or a rejection for the submitter. */
-  async function carryOut(): Promise<{ done: true } | { done: false; rejection: PspRejection }> {
+  async function carryOut(): Promise<
+    | { done: true }
+    | { done: false; cancelled: true; reason: string | null }
+    | { done: false; cancelled?: false; rejection: PspRejection }
+  > {
     await commit(() => {
       r.state = 'at_psp';
     });
@@ -461,7 +465,13 @@ export async function requestWorkflow(input: RequestInput): Promise<RequestSnaps
       // A device from the requester's warehouse, a technician on site, then the PSP binds it.
       for (let attempt = 1; ; attempt += 1) {
         await allocate((r.payload as { deviceModel: string }).deviceModel);
-        await task('install', r.agentId, 'installing');
+        const installation = await task('install', r.agentId, 'installing');
+        if (installation.outcome === 'cancelled') {
+          // The terminal stays registered at the PSP, waiting for a device (a later "define" request);
+          // the reserved device goes back to the shelf.
+          await release();
+          return { done: false, cancelled: true, reason: installation.reason };
+        }
         await commit(() => {
           r.state = 'at_psp';
         });
@@ -531,6 +541,7 @@ export async function requestWorkflow(input: RequestInput): Promise<RequestSnaps
     }
     const result = await carryOut();
     if (result.done) return finish('done', null);
+    if (result.cancelled) return finish('cancelled', result.reason);
     const problem: Problem = {
       code: `PSP_REJECTED:${result.rejection.code}`,
       text: result.rejection.text,
