@@ -163,6 +163,8 @@ export function portalQualityTests(browser: Browser, target: PortalTarget, sessi
         );
         const chosen = codes.slice(0, 2);
         const stamp = String(Date.now() % 100000);
+        // Other stories send requests with these codes: their real values are put back below.
+        const original = await Promise.all(chosen.map((code) => page.getByTestId(`mapping-input-${code}`).inputValue()));
         for (const [n, code] of chosen.entries()) await page.getByTestId(`mapping-input-${code}`).fill(`Q${stamp}${n}`);
         await eventually('two changed rows counted', async () => {
           check((await textOf(page.getByTestId('mapping-changed-count'))).includes(String(chosen.length)), 'count not shown');
@@ -173,6 +175,12 @@ export function portalQualityTests(browser: Browser, target: PortalTarget, sessi
           check((await page.getByTestId(`mapping-input-${code}`).inputValue()) === `Q${stamp}${n}`, `${code} not saved`);
         }
         await shot(page, 'quality-mapping-en');
+        for (const [n, code] of chosen.entries()) await page.getByTestId(`mapping-input-${code}`).fill(original[n]);
+        await page.getByTestId('mapping-save-all').click();
+        await eventually('the original mapping is back', async () => {
+          for (const [n, code] of chosen.entries())
+            check((await page.getByTestId(`mapping-input-${code}`).inputValue()) === original[n], `${code} not restored`);
+        });
 
         const download = page.waitForEvent('download');
         await page.getByTestId('mapping-export').click();
