@@ -21,10 +21,12 @@ export interface KartablWorkerOptions {
   stock?: StockPort;
   /** Where PSP calls are logged (pino; default: info to stdout). */
   logger?: Logger;
+  /** Per-call timeout of the PSP adapters, ms (default: the adapters' 15 s). */
+  pspTimeoutMs?: number;
 }
 
 export async function createKartablWorker(o: KartablWorkerOptions): Promise<Worker> {
-  const psp = { db: o.db, credentialsKey: o.realms.credentialsKey, adapters: createDefaultAdapterRegistry(), logger: o.logger };
+  const psp = { db: o.db, credentialsKey: o.realms.credentialsKey, adapters: createDefaultAdapterRegistry({ rest: { timeoutMs: o.pspTimeoutMs }, soap: { timeoutMs: o.pspTimeoutMs } }), logger: o.logger };
   const activities = createActivities({
     readModel: createTicketRepository(o.db),
     agents: { db: o.db, realms: o.realms },
