@@ -7,22 +7,25 @@
  * every request final, none lost, no double registration at the PSP, every serial in exactly one
  * place, the audit chain verifies.
  *
- *   npm run chaos -- --requests 500 --kill-every 5 --dialect sqlite --deadline 1500
+ *   npm run chaos -- --requests 500 --kill-every 5 --window 600 --dialect sqlite --deadline 1500
  *
- * Sizes also from CHAOS_REQUESTS, CHAOS_KILL_EVERY_S, CHAOS_DEADLINE_S, CHAOS_SEED; DB_DIALECT.
+ * Sizes also from CHAOS_REQUESTS, CHAOS_KILL_EVERY_S, CHAOS_WINDOW_S (kills go on that long after the
+ * requests are created, then the worker is left to finish), CHAOS_DEADLINE_S, CHAOS_SEED; DB_DIALECT.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { verifyAuditChain } from '../db/audit';
 import { FINAL_STATES } from '../domain/requests/model';
 import { driveOnce, finalCount, newStats, statesOf } from './lib/drive';
-import { createMerchant, log, pool, sleep, startWorld, stockUp, type World } from './lib/world';
+import { createMerchant, log, percentile, pool, sleep, startWorld, stockUp, type World } from './lib/world';
 
 export interface ChaosOptions {
   requests: number;
   killEveryMs: number;
   dialect: 'sqlite' | 'postgres';
   deadlineMs: number;
+  /** How long the worker keeps being killed after the requests are created; then it is left to finish. */
+  chaosWindowMs: number;
   seed: number;
   /** Percentages of PSP-A calls that fail: 5xx, no answer (the adapter times out), processed but answer lost. */
   faults: { error: number; hang: number; lost: number };
@@ -41,6 +44,7 @@ export interface ChaosReport {
   workerKills: number;
   apiRestarts: number;
   temporalRestarts: number;
+  workerStartMs: { p50: number; max: number };
   states: Record<string, number>;
   drive: ReturnType<typeof newStats>;
   psp: { calls: number; registrations: number; duplicates: number };
@@ -53,6 +57,7 @@ export const CHAOS_DEFAULTS: ChaosOptions = {
   killEveryMs: 5000,
   dialect: 'sqlite',
   deadlineMs: 25 * 60_000,
+  chaosWindowMs: 10 * 60_000,
   seed: 1405,
   faults: { error: 20, hang: 5, lost: 2 },
 };
@@ -96,16 +101,24 @@ async function chaos(world: World, o: ChaosOptions, started: number): Promise<Ch
 
   world.startWorker();
   let workerKills = 0;
+  /** Spawn → polling, ms, of each worker started (tsx start, database, Temporal connection). */
+  const workerStartMs: number[] = [];
   let apiRestarts = 0;
   let temporalRestarts = 0;
   let stopChaos = false;
   let paused = false;
+  let chaosUntil = Number.POSITIVE_INFINITY;
 
-  // The worker is SIGKILLed every few seconds and started again at once.
+  // The worker is SIGKILLed every few seconds of its life (counted from its first poll: a tsx start
+  // takes seconds here) and started again at once.
   const killer = (async () => {
     while (!stopChaos) {
+      while (!stopChaos && world.worker()?.readyMs === null) await sleep(100);
       await sleep(o.killEveryMs);
+      if (Date.now() > chaosUntil) break;
       if (stopChaos || paused) continue;
+      const before = world.worker();
+      if (before?.readyMs != null) workerStartMs.push(before.readyMs);
       await world.killWorker();
       workerKills += 1;
       world.startWorker();
@@ -125,7 +138,7 @@ async function chaos(world: World, o: ChaosOptions, started: number): Promise<Ch
           payload: { ...m, deviceModel: 'pax-s90' },
         });
         if (res.status === 200 || res.status === 201) {
-          ids[i] = res.body.id as string;
+          ids[i] = (res.body as { id: string }).id;
           return;
         }
         if (res.status < 500 || attempt > 30) throw new Error(`create ${i}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -147,6 +160,8 @@ async function chaos(world: World, o: ChaosOptions, started: number): Promise<Ch
   })();
   await Promise.all([create, apiRestart]);
   log(`${o.requests} requests created (${workerKills} worker kills so far)`);
+  const createdAt = Date.now();
+  chaosUntil = createdAt + o.chaosWindowMs;
 
   const stats = newStats();
   let temporalDone = false;
@@ -154,16 +169,18 @@ async function chaos(world: World, o: ChaosOptions, started: number): Promise<Ch
   let states: Record<string, number> = {};
   let lastLog = 0;
   for (;;) {
+    const round = Date.now();
     await driveOnce(world, stats);
+    const roundMs = Date.now() - round;
     states = await statesOf(world, ids);
     const final = finalCount(states);
     if (Date.now() - lastLog > 10_000) {
-      log(`states ${JSON.stringify(states)}; worker kills ${workerKills}`);
+      log(`states ${JSON.stringify(states)}; worker kills ${workerKills}; last driver round ${roundMs} ms`);
       lastLog = Date.now();
     }
-    // Temporal is restarted once, when a good share of the requests is past the approvals.
+    // Temporal is restarted once, halfway through the chaos window (or when a third is past approval).
     const pastApproval = (states.at_psp ?? 0) + (states.installing ?? 0) + (states.done ?? 0);
-    if (!temporalDone && pastApproval >= o.requests * 0.3) {
+    if (!temporalDone && (pastApproval >= o.requests * 0.3 || Date.now() > createdAt + o.chaosWindowMs / 2)) {
       temporalDone = true;
       paused = true;
       log('restarting the Temporal dev server (same database file)');
@@ -182,6 +199,8 @@ async function chaos(world: World, o: ChaosOptions, started: number): Promise<Ch
   stopChaos = true;
   await killer;
   world.sim.control.clearFaults();
+  states = await statesOf(world, ids);
+  workerStartMs.sort((a, b) => a - b);
 
   const report: ChaosReport = {
     options: o,
@@ -189,6 +208,7 @@ async function chaos(world: World, o: ChaosOptions, started: number): Promise<Ch
     workerKills,
     apiRestarts,
     temporalRestarts,
+    workerStartMs: { p50: percentile(workerStartMs, 50), max: workerStartMs[workerStartMs.length - 1] ?? NaN },
     states,
     drive: stats,
     psp: { calls: 0, registrations: 0, duplicates: 0 },
@@ -216,7 +236,14 @@ async function invariants(world: World, ids: string[], o: ChaosOptions): Promise
   out.push({
     name: 'every request reached a final state',
     ok: created.length === o.requests && notFinal.length === 0,
-    detail: `${created.length - notFinal.length}/${o.requests} final${notFinal.length ? `; not final: ${notFinal.map((r) => `${r.number}=${r.state}`).join(', ').slice(0, 300)}` : ''}`,
+    detail: `${created.length - notFinal.length}/${o.requests} final${
+      notFinal.length
+        ? `; not final: ${notFinal
+            .map((r) => `${r.number}=${r.state}`)
+            .join(', ')
+            .slice(0, 300)}`
+        : ''
+    }`,
   });
 
   const missing = created.filter((id) => !byId.has(id));
@@ -287,7 +314,7 @@ async function invariants(world: World, ids: string[], o: ChaosOptions): Promise
 
 export function printReport(r: ChaosReport): string {
   const lines = [
-    `chaos: ${r.options.requests} requests, ${r.seconds.toFixed(0)} s, worker SIGKILLs ${r.workerKills}, API restarts ${r.apiRestarts}, Temporal restarts ${r.temporalRestarts}`,
+    `chaos: ${r.options.requests} requests, ${r.seconds.toFixed(0)} s, worker SIGKILLs ${r.workerKills} (restart to polling p50 ${r.workerStartMs.p50} ms, max ${r.workerStartMs.max} ms), API restarts ${r.apiRestarts}, Temporal restarts ${r.temporalRestarts}`,
     `states: ${JSON.stringify(r.states)}; PSP calls ${r.psp.calls}, registrations ${r.psp.registrations}, duplicates ${r.psp.duplicates}`,
     `driver: ${r.drive.bulkCalls} bulk calls, ${r.drive.approved} approvals, ${r.drive.confirmed} confirmations, ${r.drive.retried} retries, ${r.drive.cancelled} cancellations; refusals/errors ${JSON.stringify(r.drive.errors).slice(0, 600)}`,
     ...r.invariants.map((i) => `${i.ok ? '✔' : '✖'} ${i.name}: ${i.detail}`),
@@ -303,12 +330,14 @@ function arg(name: string, env: string, fallback: number): number {
 
 async function main(): Promise<void> {
   const dialectArg = process.argv.indexOf('--dialect');
-  const dialect = (dialectArg >= 0 ? process.argv[dialectArg + 1] : (process.env.DB_DIALECT ?? 'sqlite')) as 'sqlite' | 'postgres';
+  const dialect = (dialectArg >= 0 ? process.argv[dialectArg + 1] : (process.env.DB_DIALECT ?? 'sqlite')) as
+    'sqlite' | 'postgres';
   const o: ChaosOptions = {
     ...CHAOS_DEFAULTS,
     dialect,
     requests: arg('requests', 'CHAOS_REQUESTS', CHAOS_DEFAULTS.requests),
     killEveryMs: arg('kill-every', 'CHAOS_KILL_EVERY_S', CHAOS_DEFAULTS.killEveryMs / 1000) * 1000,
+    chaosWindowMs: arg('window', 'CHAOS_WINDOW_S', CHAOS_DEFAULTS.chaosWindowMs / 1000) * 1000,
     deadlineMs: arg('deadline', 'CHAOS_DEADLINE_S', CHAOS_DEFAULTS.deadlineMs / 1000) * 1000,
     seed: arg('seed', 'CHAOS_SEED', CHAOS_DEFAULTS.seed),
     echo: process.argv.includes('--echo'),
@@ -319,7 +348,9 @@ async function main(): Promise<void> {
   const dir = path.join(__dirname, 'results');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'chaos-latest.json'), JSON.stringify(report, null, 2));
-  console.log(`\n${report.invariants.filter((i) => i.ok).length} passed, ${report.invariants.filter((i) => !i.ok).length} failed`);
+  console.log(
+    `\n${report.invariants.filter((i) => i.ok).length} passed, ${report.invariants.filter((i) => !i.ok).length} failed`,
+  );
   process.exit(report.ok ? 0 : 1);
 }
 

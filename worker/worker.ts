@@ -26,7 +26,12 @@ export interface KartablWorkerOptions {
 }
 
 export async function createKartablWorker(o: KartablWorkerOptions): Promise<Worker> {
-  const psp = { db: o.db, credentialsKey: o.realms.credentialsKey, adapters: createDefaultAdapterRegistry({ rest: { timeoutMs: o.pspTimeoutMs }, soap: { timeoutMs: o.pspTimeoutMs } }), logger: o.logger };
+  const psp = {
+    db: o.db,
+    credentialsKey: o.realms.credentialsKey,
+    adapters: createDefaultAdapterRegistry({ rest: { timeoutMs: o.pspTimeoutMs }, soap: { timeoutMs: o.pspTimeoutMs } }),
+    logger: o.logger,
+  };
   const activities = createActivities({
     readModel: createTicketRepository(o.db),
     agents: { db: o.db, realms: o.realms },

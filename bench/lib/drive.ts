@@ -68,13 +68,22 @@ async function each(
       ...(action === 'confirm-install' ? { reason: 'installed' } : {}),
     });
     if (res.status === 200) n += 1;
-    else countError(stats, `${action}`, new Error(`${res.status} ${String(res.body?.error?.code)}`));
+    else
+      countError(
+        stats,
+        `${action}`,
+        new Error(`${res.status} ${String((res.body as { error?: { code?: string } } | null)?.error?.code)}`),
+      );
   });
   return n;
 }
 
 /** One round over every inbox; errors (an API restarting…) are counted, not thrown. */
-export async function driveOnce(world: World, stats: DriveStats, opts: { batch?: number; concurrency?: number } = {}): Promise<number> {
+export async function driveOnce(
+  world: World,
+  stats: DriveStats,
+  opts: { batch?: number; concurrency?: number } = {},
+): Promise<number> {
   const batch = opts.batch ?? 100;
   const c = opts.concurrency ?? 4;
   let moved = 0;
@@ -94,7 +103,8 @@ export async function driveOnce(world: World, stats: DriveStats, opts: { batch?:
   });
   await step('fix', async () => {
     const n =
-      (await each(world, 'broker-admin', 'fix', 'retry', stats, c)) + (await each(world, 'alpha-admin', 'fix', 'retry', stats, c));
+      (await each(world, 'broker-admin', 'fix', 'retry', stats, c)) +
+      (await each(world, 'alpha-admin', 'fix', 'retry', stats, c));
     stats.retried += n;
     return n;
   });

@@ -51,14 +51,18 @@ export interface Child {
   log: string[];
   /** Resolves when the process has exited. */
   exited: Promise<void>;
+  /** Milliseconds from spawn to its first line matching `ready` (null until then). */
+  readyMs: number | null;
 }
 
-export function spawnChild(name: string, script: string, env: NodeJS.ProcessEnv, echo = false): Child {
+export function spawnChild(name: string, script: string, env: NodeJS.ProcessEnv, echo = false, ready?: RegExp): Child {
+  const t0 = Date.now();
   const proc = spawn(TSX, [path.join(ROOT, script)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const lines: string[] = [];
   const keep = (d: Buffer) => {
     for (const line of d.toString().split('\n').filter(Boolean)) {
       lines.push(line);
+      if (ready && child.readyMs === null && ready.test(line)) child.readyMs = Date.now() - t0;
       if (lines.length > 200) lines.shift();
       if (echo) console.log(`  [${name}] ${line}`);
     }
@@ -66,7 +70,8 @@ export function spawnChild(name: string, script: string, env: NodeJS.ProcessEnv,
   proc.stdout?.on('data', keep);
   proc.stderr?.on('data', keep);
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-  return { proc, log: lines, exited };
+  const child: Child = { proc, log: lines, exited, readyMs: null };
+  return child;
 }
 
 export async function killChild(c: Child | null, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
@@ -231,7 +236,9 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
     },
     async ok(user, method, url, body) {
       const res = await world.call(user, method, url, body);
-      if (res.status >= 300) throw new Error(`${method} ${url} as ${user}: ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
+      if (res.status >= 300)
+        throw new Error(`${method} ${url} as ${user}: ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- the driver walks arbitrary JSON
       return res.body;
     },
     async startApi() {
@@ -253,7 +260,7 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
       api = null;
     },
     startWorker() {
-      worker = spawnChild('worker', 'worker/main.ts', env, opts.echo);
+      worker = spawnChild('worker', 'worker/main.ts', env, opts.echo, /polling task queue/);
       return worker;
     },
     async killWorker() {

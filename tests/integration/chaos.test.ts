@@ -10,7 +10,8 @@ test('chaos (short): every request ends, none lost, no double registration, seri
   const report = await runChaos({
     ...CHAOS_DEFAULTS,
     requests: Number(process.env.CHAOS_REQUESTS ?? 20),
-    killEveryMs: 8000,
+    killEveryMs: 6000,
+    chaosWindowMs: 50_000,
     deadlineMs: 170_000,
     dialect: (process.env.DB_DIALECT ?? 'sqlite') as 'sqlite' | 'postgres',
   });
