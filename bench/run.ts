@@ -98,7 +98,7 @@ export function markdown(r: BenchResults): string {
   if (r.tokens) {
     const t = r.tokens;
     out.push(
-      `| token verification | ${t.realms} agent realms, ${t.calls} calls, ${t.clients} clients | authenticated p50 ${f(t.authed.p50, 2)} ms, ${f(t.authed.perSecond, 0)} req/s | public /api/health p50 ${f(t.public.p50, 2)} ms, ${f(t.public.perSecond, 0)} req/s | +${f(t.costPerRequestMs, 2)} ms per request (×${f(t.authed.p50 / t.public.p50, 2)} p50) |`,
+      `| token verification | ${t.realms} agent realms, ${t.calls} calls, ${t.clients} clients | authenticated p50 ${f(t.authed.p50, 2)} ms, ${f(t.authed.perSecond, 0)} req/s | public /api/health p50 ${f(t.public.p50, 2)} ms, ${f(t.public.perSecond, 0)} req/s | +${f(t.costPerRequestMs, 2)} ms per request (×${f(t.authed.p50 / t.public.p50, 2)} p50); of which RS256 check alone ${f(t.cryptoMs, 3)} ms, the route's query alone ${f(t.routeQueryMs, 2)} ms |`,
     );
   }
   for (const i of r.import ?? []) {
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
       loadAverage: os.loadavg(),
       platform: `${os.platform()} ${os.release()}`,
     },
-    versions: {},
+    versions: { node: process.version },
     options: o,
   };
   log(`bench: ${JSON.stringify(o)}`);

@@ -118,7 +118,7 @@ async function shapeOf(address: string, requestId: string): Promise<NonNullable<
   }
 }
 
-/** The bare workflow: same activities, updates and timers, no work, driven the same way (N at 8 clients). */
+/** The bare workflow: same activities, updates and timers, no work, driven the same way (all in flight). */
 export async function baselineThroughput(
   o: BenchOptions,
   shape: BaselineShape,
@@ -145,6 +145,8 @@ export async function baselineThroughput(
     const client = new Client({ connection });
     const started = Date.now();
     const e2e: number[] = [];
+    // Started by 8 clients, as ours are created; then every workflow is in flight at once, as ours are.
+    const inFlight: Promise<void>[] = [];
     await pool(
       Array.from({ length: o.requests }, (_, i) => i),
       8,
@@ -161,11 +163,16 @@ export async function baselineThroughput(
           }),
         });
         const handle = client.workflow.getHandle<typeof baselineWorkflow>(workflowId);
-        for (let k = 1; k <= shape.updates; k += 1) await handle.executeUpdate(actUpdate, { args: [k] });
-        await handle.result();
-        e2e.push(Date.now() - t);
+        inFlight.push(
+          (async () => {
+            for (let k = 1; k <= shape.updates; k += 1) await handle.executeUpdate(actUpdate, { args: [k] });
+            await handle.result();
+            e2e.push(Date.now() - t);
+          })(),
+        );
       },
     );
+    await Promise.all(inFlight);
     const seconds = (Date.now() - started) / 1000;
     e2e.sort((a, b) => a - b);
     log(`baseline: ${o.requests} workflows in ${seconds.toFixed(1)} s`);
