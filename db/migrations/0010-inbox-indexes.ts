@@ -12,11 +12,10 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
   await qi.addIndex('request_tasks', ['agent_id', 'is_open', 'permission', 'kind', 'sla', 'assignee_id', 'escalated'], {
     name: 'request_tasks_inbox_counts',
   });
-  await qi.addIndex(
-    'request_tasks',
-    ['agent_id', 'is_open', { name: 'escalated', order: 'DESC' }, 'due_at', 'created_at', 'id'],
-    { name: 'request_tasks_inbox_page' },
-  );
+  await qi.addIndex('request_tasks', {
+    name: 'request_tasks_inbox_page',
+    fields: ['agent_id', 'is_open', { name: 'escalated', order: 'DESC' }, 'due_at', 'created_at', 'id'],
+  });
 }
 
 export async function down({ context: qi }: { context: QueryInterface }): Promise<void> {
