@@ -148,6 +148,20 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   const md = markdown(results);
   fs.writeFileSync(path.join(dir, 'latest.md'), md);
+  // The README shows the latest table between its markers.
+  const readme = path.join(__dirname, '..', 'README.md');
+  const text = fs.readFileSync(readme, 'utf8');
+  const table = md.split('\n').filter((l) => l.startsWith('|') || l.startsWith('Machine:'));
+  const updated = text.replace(
+    /<!-- bench:latest -->[\s\S]*<!-- \/bench:latest -->/,
+    `<!-- bench:latest -->\n\n${table.join('\n')}\n\n<!-- /bench:latest -->`,
+  );
+  if (updated !== text) {
+    // Formatted as `npm run format:check` wants it.
+    const prettier = await import('prettier');
+    const config = (await prettier.resolveConfig(readme)) ?? {};
+    fs.writeFileSync(readme, await prettier.format(updated, { ...config, filepath: readme }));
+  }
   console.log(`\n${md}`);
 }
 
