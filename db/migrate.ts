@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006-agreements-branding';
 import * as m0007 from './migrations/0007-psp-calls';
 import * as m0008 from './migrations/0008-stock';
 import * as m0009 from './migrations/0009-requests';
+import * as m0010 from './migrations/0010-inbox-indexes';
 
 /** Migrations in order; listed explicitly so compiled and tsx runs see the same set. */
 const MIGRATIONS = [
@@ -21,6 +22,7 @@ const MIGRATIONS = [
   { name: '0007-psp-calls', module: m0007 },
   { name: '0008-stock', module: m0008 },
   { name: '0009-requests', module: m0009 },
+  { name: '0010-inbox-indexes', module: m0010 },
 ];
 
 export function migrator(sequelize: Sequelize): Umzug<ReturnType<Sequelize['getQueryInterface']>> {

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     pspRateLimitPerSecond,
     pspCallbackBaseUrl,
     workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH,
+    pspTimeoutMs: Number(process.env.PSP_HTTP_TIMEOUT_MS) || undefined,
   });
   console.log(`worker: polling task queue "${taskQueue}" on ${address} (namespace ${namespace}, db ${db.dialect})`);
   // Worker.run() shuts down gracefully on SIGINT/SIGTERM.

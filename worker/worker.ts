@@ -25,13 +25,19 @@ export interface KartablWorkerOptions {
   pspRateLimitPerSecond?: number;
   /** PSP_CALLBACK_BASE_URL: where REST PSPs POST their verdicts (the API). */
   pspCallbackBaseUrl?: string;
+  /** Per-call timeout of the PSP adapters, ms (default: the adapters' 15 s). */
+  pspTimeoutMs?: number;
 }
 
 export async function createKartablWorker(o: KartablWorkerOptions): Promise<Worker> {
   const psp = {
     db: o.db,
     credentialsKey: o.realms.credentialsKey,
-    adapters: createDefaultAdapterRegistry({ callbackBaseUrl: o.pspCallbackBaseUrl }),
+    adapters: createDefaultAdapterRegistry({
+      callbackBaseUrl: o.pspCallbackBaseUrl,
+      rest: { timeoutMs: o.pspTimeoutMs },
+      soap: { timeoutMs: o.pspTimeoutMs },
+    }),
     logger: o.logger,
     rateLimitPerSecond: o.pspRateLimitPerSecond ?? 20,
   };

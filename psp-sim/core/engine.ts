@@ -39,6 +39,33 @@ export interface FaultSpec {
   status?: number;
   /** Applies to the next `times` calls of the operation only; absent: until cleared. */
   times?: number;
+  /**
+   * A mix of failures by chance instead of one `failure` for every call: each call draws a number in
+   * [0, 100) from `seed` and its call count (deterministic: the same seed fails the same calls), and
+   * suffers the first chance whose cumulative percentage covers it; the rest get only `latencyMs`.
+   * E.g. `[{failure: 'error', percent: 20}, {failure: 'hang', percent: 5}, {failure: 'lost', percent: 2}]`.
+   */
+  chances?: FaultChance[];
+  seed?: number;
+  /** Calls drawn so far under `chances` (kept by the simulator). */
+  draws?: number;
+}
+
+export interface FaultChance {
+  failure: FaultKind;
+  percent: number;
+  /** HTTP status of an `error` (default 503). */
+  status?: number;
+}
+
+/** A uniform number in [0, 100) for the n-th call of an operation under a seed (FNV-1a + mulberry32). */
+export function faultDraw(seed: number, op: string, n: number): number {
+  let h = 0x811c9dc5;
+  for (const ch of `${seed}:${op}:${n}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
+  let t = (h + 0x6d2b79f5) >>> 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 100;
 }
 
 export type TerminalStatus = 'awaiting_device' | 'active' | 'deactivated' | 'collected';
@@ -327,6 +354,14 @@ export class SimEngine {
       spec.times -= 1;
       if (spec.times === 0) delete this.state.faults[op];
       this.save();
+    }
+    if (spec.chances) {
+      const n = spec.draws ?? 0;
+      spec.draws = n + 1;
+      const draw = faultDraw(spec.seed ?? 0, op, n);
+      let upTo = 0;
+      const hit = spec.chances.find((c) => draw < (upTo += c.percent));
+      return { latencyMs: spec.latencyMs, ...(hit ? { failure: hit.failure, status: hit.status ?? spec.status } : {}) };
     }
     return { ...spec };
   }

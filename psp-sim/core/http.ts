@@ -1,6 +1,14 @@
 /** Plumbing shared by the two front ends: bodies, answers, faults and the control API. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { OPERATIONS, SimError, type FaultSpec, type Operation, type SimEngine, type SimSettings } from './engine';
+import {
+  OPERATIONS,
+  SimError,
+  type FaultChance,
+  type FaultSpec,
+  type Operation,
+  type SimEngine,
+  type SimSettings,
+} from './engine';
 
 export interface SimResponse {
   status: number;
@@ -120,6 +128,25 @@ export async function control(engine: SimEngine, method: string, path: string, u
       }
       if (typeof body.status === 'number') spec.status = body.status;
       if (typeof body.times === 'number') spec.times = body.times;
+      if (body.chances !== undefined) {
+        const kinds = ['error', 'hang', 'malformed', 'lost'];
+        const ok =
+          Array.isArray(body.chances) &&
+          body.chances.every(
+            (c: unknown) =>
+              typeof c === 'object' &&
+              c !== null &&
+              kinds.includes(String((c as Record<string, unknown>).failure)) &&
+              typeof (c as Record<string, unknown>).percent === 'number',
+          );
+        if (!ok) throw new SimError(400, 'CONTROL', 'chances must be [{failure, percent, status?}]');
+        spec.chances = (body.chances as Record<string, unknown>[]).map((c) => ({
+          failure: c.failure as FaultChance['failure'],
+          percent: c.percent as number,
+          ...(typeof c.status === 'number' ? { status: c.status } : {}),
+        }));
+        spec.seed = typeof body.seed === 'number' ? body.seed : 0;
+      }
       engine.setFault(op, spec);
       return json(200, engine.faults);
     }

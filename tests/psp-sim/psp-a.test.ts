@@ -287,6 +287,29 @@ describe('PSP-A faults', () => {
     expect((await call('POST', '/api/v1/merchants', { body, requestId: 'fault-5xx' })).status).toBe(202);
   });
 
+  it('fails a seeded percentage of calls, the same calls for the same seed', async () => {
+    const chances = [
+      { failure: 'error', percent: 20, status: 502 },
+      { failure: 'error', percent: 10, status: 504 },
+    ];
+    const run = async () => {
+      await control(s.sim, 'PUT', 'faults', { operation: 'status', chances, seed: 42 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 200; i += 1) statuses.push((await call('GET', '/api/v1/requests/none')).status);
+      return statuses;
+    };
+    const first = await run();
+    const count = (st: number) => first.filter((x) => x === st).length;
+    expect(count(502)).toBeGreaterThan(20); // ≈ 40 of 200
+    expect(count(502)).toBeLessThan(60);
+    expect(count(504)).toBeGreaterThan(8); // ≈ 20 of 200
+    expect(count(504)).toBeLessThan(35);
+    expect(count(404)).toBe(200 - count(502) - count(504)); // the others are answered normally
+    expect(await run()).toEqual(first); // setting the fault again restarts the same sequence
+    const faults = (await control(s.sim, 'GET', 'faults')) as { status?: { draws?: number } };
+    expect(faults.status?.draws).toBe(200);
+  });
+
   it('hangs (the client times out) without processing', async () => {
     await control(s.sim, 'PUT', 'faults', { operation: 'register', failure: 'hang' });
     await expect(

@@ -31,9 +31,13 @@ import { type RequestInput, actionUpdate, getRequestQuery, pspPokeSignal, submit
 /** Errors that stop a request until a person fixes something (then "retry" from the inbox). */
 const PARKING_ERRORS = ['PspUnmappedValue', 'PspCredentialsUnavailable', 'PspAdapterMissing', 'PspServiceDisabled', 'NoStock'];
 
-/** Database work: retried until the database is back, so accepted work is never lost. */
+/**
+ * Database work: retried until the database is back, so accepted work is never lost. These take
+ * milliseconds; the timeout is how long a request waits after its worker died mid-activity (no
+ * heartbeats), so it is kept short (bench/chaos.ts: 30 s made every worker crash cost 30 s per request).
+ */
 const db = proxyActivities<activities.RequestActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: {
     initialInterval: '1 second',
     backoffCoefficient: 2,
