@@ -346,7 +346,8 @@ export function requestTests(browser: Browser, target: PortalTarget, sessions: S
         check((await broker.getByTestId('psp-verdict').getAttribute('data-verdict')) === 'approved', 'no PSP approval shown');
         check((await textOf(broker.getByTestId('psp-tracking'))) !== '—', 'no PSP tracking code shown');
         story.serial = await textOf(broker.getByTestId('request-serial'));
-        check(/^E2E-S90-000\d$/.test(story.serial), `allocated serial ${story.serial}`);
+        // Any free PAX S90 of alpha's warehouse (other stories stock it too); the terminal must end with this one.
+        check(/^[A-Z0-9-]{4,30}$/.test(story.serial), `allocated serial ${story.serial}`);
         await shot(broker, 'install-7-psp-approved');
 
         // 5. The technician finds the task in their inbox and confirms the installation on the request page.
