@@ -423,10 +423,13 @@ export function requestTests(browser: Browser, target: PortalTarget, sessions: S
           (await textOf(submitter.getByTestId('correction-reason'))) === reason,
           'the correction form does not repeat the reason',
         );
-        check(
-          (await submitter.getByTestId('request-account').inputValue()) === m.accounts[1].id,
-          'the correction lost the account',
-        );
+        // The merchant's accounts load after the form: wait for the select to show the chosen one.
+        await eventually('the correction form shows the chosen account', async () => {
+          check(
+            (await submitter.getByTestId('request-account').inputValue()) === m.accounts[1].id,
+            'the correction lost the account',
+          );
+        });
         await shot(submitter, 'account-6-correct-form');
         await submitter.getByTestId('form-next').click();
         await submitter.getByTestId('request-review').waitFor();
