@@ -11,6 +11,7 @@ import { readSetting } from '../../db/repositories/settings';
 import { createBaseDataRepository } from '../../db/repositories/basedata';
 import { addBusinessMinutes } from '../../domain/calendar';
 import { bi, type Bilingual } from '../../domain/i18n';
+import { StockError } from '../../domain/stock';
 import type {
   PspAccepted,
   PspAdapter,
@@ -229,21 +230,16 @@ export function createRequestActivities(deps: RequestActivityDeps) {
     }
   }
 
-  const stockFailure = (err: unknown): unknown => {
-    const e = err as { name?: string; code?: string; text?: Bilingual; message?: string } | null;
-    if (!(err instanceof Error) || !e) return err;
-    if (e.name === 'NoStockError' || e.code === 'NO_STOCK' || (e.code && e.text)) {
-      // No stock, or another stock rule (a given serial not in the warehouse…): the request parks.
-      const text = e.text ?? bi('موجودی دستگاه کافی نیست.', 'Not enough devices in stock.');
-      return ApplicationFailure.create({
-        type: 'NoStock',
-        message: err.message,
-        nonRetryable: true,
-        details: [{ text, code: e.code }],
-      });
-    }
-    return err;
-  };
+  /** Any stock rule (no stock, a given serial not in the warehouse…) parks the request for its agency. */
+  const stockFailure = (err: unknown): unknown =>
+    err instanceof StockError
+      ? ApplicationFailure.create({
+          type: 'NoStock',
+          message: err.message,
+          nonRetryable: true,
+          details: [{ text: err.text, code: err.code }],
+        })
+      : err;
 
   return {
     /** Projects the workflow's state into the read model (requests, tasks, timeline, audit). */

@@ -110,3 +110,11 @@ export const FILE_RESPONSE = {
   schema: z.string().meta({ format: 'binary' }),
   contentType: 'application/octet-stream',
 } as const;
+
+/** A CSV download (`text/csv; charset=utf-8`, attachment named `fileName`). */
+export function sendCsv(res: Response, fileName: string, body: string): void {
+  res.status(200);
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+  res.send(body);
+}

@@ -277,9 +277,8 @@ export async function requestWorkflow(input: RequestInput): Promise<RequestSnaps
         if (!problem) throw err;
         // No stock is the requesting agency's to fix; everything else is the main broker's operators'.
         const own = problem.code === 'NoStock';
-        const owner = own ? r.agentId : (r.chain[r.chain.length - 1]?.agentId ?? r.agentId);
         await commit(() => record('parked', null, { problem: problem.code, text: problem.text }));
-        await task('fix', own ? r.agentId : await db.brokerAgentId().catch(() => owner), 'parked', {
+        await task('fix', own ? r.agentId : await db.brokerAgentId(), 'parked', {
           permission: own ? 'requests.review' : 'requests.operate',
           problem,
         });

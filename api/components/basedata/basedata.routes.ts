@@ -5,6 +5,7 @@ import { BASE_KINDS, MAPPABLE_KINDS } from '../../../domain/basedata';
 import { bi } from '../../../domain/i18n';
 import type { ApiContext } from '../../app';
 import { AppError } from '../../lib/errors';
+import { sendCsv } from '../../lib/uploads';
 import type { RouteTable } from '../../lib/routes';
 import { BoolQuery, Code, pageOf } from '../../lib/schemas';
 import { createBaseDataService, ItemFields, NewItem, PspCodeValue } from './basedata.service';
@@ -115,13 +116,6 @@ function csvText(req: express.Request): string {
     ]);
   }
   return value;
-}
-
-function sendCsv(res: express.Response, fileName: string, body: string): void {
-  res.status(200);
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
-  res.send(body);
 }
 
 export function basedataRoutes(routes: RouteTable, ctx: ApiContext): void {

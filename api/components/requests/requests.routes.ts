@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiContext } from '../../app';
 import type { Permission } from '../../../domain/access';
 import { EmptyBody } from '../../lib/schemas';
+import { sendCsv } from '../../lib/uploads';
 import { IdParams, type RouteTable } from '../../lib/routes';
 import { AgentRefParams, agentIdOf } from '../../lib/scope';
 import type { RequestTimings } from '../../../workflows/requests/definitions';
@@ -24,13 +25,6 @@ import { createRequestService } from './requests.service';
 const READ: Permission[] = ['requests.read', 'requests.read-all', 'requests.create'];
 const CSV = { status: 200, description: 'CSV (UTF-8 with BOM)', schema: z.string(), contentType: 'text/csv' };
 const Loose = z.looseObject({});
-
-function sendCsv(res: import('express').Response, fileName: string, body: string): void {
-  res.status(200);
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
-  res.send(body);
-}
 
 /** Requests, the inbox and terminals (docs/REQUESTS.md). */
 export function requestRoutes(routes: RouteTable, ctx: ApiContext, timings: RequestTimings): void {

@@ -5,7 +5,7 @@ import { Op } from 'sequelize';
 import type { z } from 'zod';
 import type { Database } from '../../../db';
 import { appendAudit } from '../../../db/audit';
-import { type RequestRecord, type TerminalRecord, createRequestRepository } from '../../../db/repositories/requests';
+import { type RequestRecord, type TerminalRecord, createRequestRepository, toTask } from '../../../db/repositories/requests';
 import { readSetting, writeSetting } from '../../../db/repositories/settings';
 import { toCsv } from '../../../domain/csv';
 import { bi, type Bilingual } from '../../../domain/i18n';
@@ -33,6 +33,7 @@ import {
   REQUEST_WORKFLOW_TYPE,
   type RequestTimings,
   actionUpdate,
+  pspPokeSignal,
   requestWorkflowId,
   submittedUpdate,
 } from '../../../workflows/requests/definitions';
@@ -211,7 +212,6 @@ export function createRequestService(deps: RequestServiceDeps) {
     const merchants = merchantIds.length ? await m.Merchant.findAll({ where: { id: merchantIds } }) : [];
     const openIds = records.map((r) => r.openTaskId).filter((x): x is string => Boolean(x));
     const tasks = openIds.length ? await m.RequestTask.findAll({ where: { id: openIds } }) : [];
-    const { toTask } = await import('../../../db/repositories/requests');
     return records.map((r) => {
       const a = agentById.get(r.agentId);
       const merchant = merchants.find((x) => x.id === r.merchantId);
@@ -687,7 +687,6 @@ export function createRequestService(deps: RequestServiceDeps) {
     async pspCallback(pspCode: string, trackingCode: string) {
       const r = await m.Request.findOne({ where: { pspCode, trackingCode }, attributes: ['id'] });
       if (r) {
-        const { pspPokeSignal } = await import('../../../workflows/requests/definitions');
         await temporal.workflow
           .getHandle(requestWorkflowId(r.id))
           .signal(pspPokeSignal)
