@@ -144,8 +144,8 @@ function statements(
   ph: (n: number) => string,
   bool: (b: boolean) => unknown,
 ) {
-  const build = (view: InboxFilter['view'], withKindSla: boolean) => {
-    const params: unknown[] = [];
+  const build = (view: InboxFilter['view'], withKindSla: boolean, first: unknown[] = []) => {
+    const params: unknown[] = [...first];
     const p = (v: unknown) => {
       params.push(v);
       return ph(params.length);
@@ -164,20 +164,22 @@ function statements(
   };
   const main = build(f.view, true);
   const page = f.page ?? 1;
-  const out: { sql: string; params: unknown[] }[] = [
+  // The SELECT's two values come before the WHERE's in the text (positional `?` on SQLite).
+  const group = build('group', false, [who.userId, bool(true)]);
+  return [
     {
       sql: `SELECT * FROM request_tasks WHERE ${main.where} ORDER BY escalated DESC, due_at ASC, created_at ASC, id ASC LIMIT 50 OFFSET ${(page - 1) * 50}`,
       params: main.params,
     },
-    { sql: `SELECT count(*) AS n FROM request_tasks WHERE ${main.where}`, params: main.params },
-    { sql: `SELECT kind, count(*) AS n FROM request_tasks WHERE ${main.where} GROUP BY kind`, params: main.params },
-    { sql: `SELECT sla, count(*) AS n FROM request_tasks WHERE ${main.where} GROUP BY sla`, params: main.params },
+    { sql: `SELECT kind, sla, count(id) AS n FROM request_tasks WHERE ${main.where} GROUP BY kind, sla`, params: main.params },
+    {
+      sql:
+        `SELECT count(id) AS "group", SUM(CASE WHEN assignee_id = ${ph(1)} THEN 1 ELSE 0 END) AS mine, ` +
+        `SUM(CASE WHEN assignee_id IS NULL THEN 1 ELSE 0 END) AS unassigned, ` +
+        `SUM(CASE WHEN escalated = ${ph(2)} THEN 1 ELSE 0 END) AS escalated FROM request_tasks WHERE ${group.where}`,
+      params: group.params,
+    },
   ];
-  for (const v of ['mine', 'group', 'unassigned', 'escalated'] as const) {
-    const b = build(v, false);
-    out.push({ sql: `SELECT count(*) AS n FROM request_tasks WHERE ${b.where}`, params: b.params });
-  }
-  return out;
 }
 
 async function timed(calls: number, clients: number, one: (i: number) => Promise<void>): Promise<Latency> {

@@ -22,8 +22,12 @@ export interface TokenResult {
   route: string;
   authed: { p50: number; p95: number; perSecond: number };
   public: { p50: number; p95: number; perSecond: number };
-  /** Difference of the p50s: what authentication (and the route's one small query) adds to one request. */
+  /** Difference of the p50s at `clients` concurrent clients (includes queueing behind other requests). */
   costPerRequestMs: number;
+  /** One request at a time (no queueing): authenticated and public p50, and their difference. */
+  serial: { authedP50: number; publicP50: number; costMs: number };
+  /** CPU per request derived from the rates at `clients` clients: 1000/authed rate − 1000/public rate, ms. */
+  costFromRateMs: number;
   /** The route's own work (its saved-filters query), timed alone in the same process, ms per call. */
   routeQueryMs: number;
   /** Signature and claims check alone (jose, keys in memory), ms per token, one at a time. */
@@ -109,6 +113,10 @@ export async function tokenVerification(o: BenchOptions): Promise<TokenResult> {
     const authed = await measure(o.tokenCalls, clients, (i) => get(route, tokens[i % tokens.length]));
     const pub2 = await measure(o.tokenCalls, clients, () => get('/api/health'));
     const publicBest = pub2.p50 < pub.p50 ? pub2 : pub;
+    // One at a time: what a single user waits for, without queueing behind the other clients.
+    const serialCalls = Math.min(500, o.tokenCalls);
+    const serialPublic = await measure(serialCalls, 1, () => get('/api/health'));
+    const serialAuthed = await measure(serialCalls, 1, (i) => get(route, tokens[i % tokens.length]));
     // The parts: the crypto alone, and the route's own query alone.
     const keys = createLocalJWKSet({ keys: [jwk] });
     let t = performance.now();
@@ -130,6 +138,12 @@ export async function tokenVerification(o: BenchOptions): Promise<TokenResult> {
       authed,
       public: publicBest,
       costPerRequestMs: authed.p50 - publicBest.p50,
+      serial: {
+        authedP50: serialAuthed.p50,
+        publicP50: serialPublic.p50,
+        costMs: serialAuthed.p50 - serialPublic.p50,
+      },
+      costFromRateMs: 1000 / authed.perSecond - 1000 / publicBest.perSecond,
       routeQueryMs,
       cryptoMs,
     };

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Sequelize, Transaction } from 'sequelize';
+import { literal, Sequelize, Transaction, type Utils } from 'sequelize';
 
 export type DbDialect = 'sqlite' | 'postgres' | 'mssql';
 
@@ -67,4 +67,15 @@ export function chunkForParams<T>(rows: T[], columnsPerRow: number, maxParams = 
   const chunks: T[][] = [];
   for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
   return chunks;
+}
+
+/**
+ * `SUM(CASE WHEN <column> <test> THEN 1 ELSE 0 END)`: counts of several conditions in one aggregate
+ * statement. Values are escaped by the dialect (booleans become 1/0 on SQLite and SQL Server, TRUE/FALSE
+ * on PostgreSQL); `column` must be a trusted, snake_case column name.
+ */
+export function countWhen(sequelize: Sequelize, column: string, value: string | boolean | null): Utils.Literal {
+  if (!/^[a-z_][a-z0-9_]*$/.test(column)) throw new Error(`countWhen: bad column name ${column}`);
+  const test = value === null ? 'IS NULL' : `= ${sequelize.escape(value as unknown as string)}`;
+  return literal(`SUM(CASE WHEN ${column} ${test} THEN 1 ELSE 0 END)`);
 }

@@ -1,4 +1,4 @@
-import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import { col, fn, Op, type Transaction, type WhereOptions } from 'sequelize';
 import type { Bilingual } from '../../domain/i18n';
 import {
   type ApprovalStage,
@@ -20,7 +20,7 @@ import {
 } from '../../domain/requests/model';
 import type { Permission } from '../../domain/access';
 import { appendAudit, SYSTEM_ACTOR, type Actor } from '../audit';
-import { chunkForParams } from '../connection';
+import { chunkForParams, countWhen } from '../connection';
 import type { Database } from '../index';
 import type { RequestRow, RequestTaskRow, TerminalRow } from '../schema/requests';
 
@@ -290,8 +290,10 @@ export function createRequestRepository(db: Database) {
       counts: { byKind: Record<string, number>; bySla: Record<string, number>; views: Record<InboxView, number> };
     }> {
       const where = inboxWhere(f);
-      const [{ rows, count }, byKindRows, bySlaRows, ...viewCounts] = await Promise.all([
-        RequestTask.findAndCountAll({
+      // Three statements: the page, the (kind × SLA) cells of the filtered list (its total, counts per
+      // kind and per SLA state), and the four views' counts in one aggregate over the unfiltered group.
+      const [rows, cells, views] = await Promise.all([
+        RequestTask.findAll({
           where,
           order: [
             ['escalated', 'DESC'],
@@ -302,22 +304,41 @@ export function createRequestRepository(db: Database) {
           limit: f.pageSize,
           offset: (f.page - 1) * f.pageSize,
         }),
-        RequestTask.count({ where, group: ['kind'] }),
-        RequestTask.count({ where, group: ['sla'] }),
-        ...(['mine', 'group', 'unassigned', 'escalated'] as const).map((v) =>
-          RequestTask.count({ where: inboxWhere({ ...f, kind: undefined, sla: undefined }, v) }),
-        ),
+        RequestTask.findAll({
+          where,
+          attributes: ['kind', 'sla', [fn('COUNT', col('id')), 'n']],
+          group: ['kind', 'sla'],
+          raw: true,
+        }) as unknown as Promise<{ kind: string; sla: string; n: number | string }[]>,
+        RequestTask.findAll({
+          where: inboxWhere({ ...f, kind: undefined, sla: undefined }, 'group'),
+          attributes: [
+            [fn('COUNT', col('id')), 'group'],
+            [countWhen(db.sequelize, 'assignee_id', f.userId), 'mine'],
+            [countWhen(db.sequelize, 'assignee_id', null), 'unassigned'],
+            [countWhen(db.sequelize, 'escalated', true), 'escalated'],
+          ],
+          raw: true,
+        }) as unknown as Promise<Record<InboxView, number | string | null>[]>,
       ]);
-      const group = (list: { count: number; [k: string]: unknown }[], key: string) =>
-        Object.fromEntries(list.map((x) => [String(x[key]), Number(x.count)]));
-      const byKind = { ...Object.fromEntries(TASK_KINDS.map((k) => [k, 0])), ...group(byKindRows, 'kind') };
+      const byKind: Record<string, number> = Object.fromEntries(TASK_KINDS.map((k) => [k, 0]));
+      const bySla: Record<string, number> = {};
+      let total = 0;
+      for (const c of cells) {
+        const n = Number(c.n);
+        total += n;
+        byKind[c.kind] = (byKind[c.kind] ?? 0) + n;
+        bySla[c.sla] = (bySla[c.sla] ?? 0) + n;
+      }
+      const v = views[0] ?? {};
+      const count = (k: InboxView) => Number(v[k] ?? 0);
       return {
         items: rows.map((t) => ({ task: toTask(t), requestId: t.requestId })),
-        total: count,
+        total,
         counts: {
           byKind,
-          bySla: group(bySlaRows, 'sla'),
-          views: { mine: viewCounts[0], group: viewCounts[1], unassigned: viewCounts[2], escalated: viewCounts[3] },
+          bySla,
+          views: { mine: count('mine'), group: count('group'), unassigned: count('unassigned'), escalated: count('escalated') },
         },
       };
     },
