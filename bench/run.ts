@@ -64,7 +64,11 @@ export interface BenchResults {
   inbox?: InboxResult[];
   tokens?: TokenResult;
   import?: ImportResult[];
+  /** When each section was measured (sections of one file may come from separate runs, see --merge). */
+  measuredAt?: Partial<Record<Section, { at: string; loadAverage: number[] }>>;
 }
+
+type Section = 'throughput' | 'inbox' | 'tokens' | 'import';
 
 const f = (n: number, d = 1): string => (Number.isFinite(n) ? n.toFixed(d) : '–');
 
@@ -106,6 +110,15 @@ export function markdown(r: BenchResults): string {
       `| bulk serial import (${i.dialect}) | ${i.serials.toLocaleString('en')} serials | ${f(i.seconds)} s (${f(i.serials / i.seconds, 0)} serials/s), peak RSS ${f(i.peakRssMiB, 0)} MiB | idle process RSS ${f(i.baseRssMiB, 0)} MiB | +${f(i.peakRssMiB - i.baseRssMiB, 0)} MiB |`,
     );
   }
+  const when = Object.entries(r.measuredAt ?? {});
+  if (new Set(when.map(([, w]) => w.at)).size > 1) {
+    out.push(
+      '',
+      'Measured in separate runs (each ratio is within its own run): ' +
+        when.map(([k, w]) => `${k} at ${w.at} (load ${w.loadAverage.map((x) => f(x, 2)).join(' ')})`).join('; ') +
+        '.',
+    );
+  }
   if (r.throughput) {
     out.push('', `Request throughput end states: ${JSON.stringify(r.throughput.ours.states)}.`);
   }
@@ -128,28 +141,61 @@ async function main(): Promise<void> {
     options: o,
   };
   log(`bench: ${JSON.stringify(o)}`);
+  const dir = path.resolve(process.env.BENCH_OUT ?? path.join(__dirname, 'results'));
+  const merge = process.argv.includes('--merge') || process.env.BENCH_MERGE === '1';
+  const stamp = (k: Section) => ((results.measuredAt ??= {})[k] = { at: new Date().toISOString(), loadAverage: os.loadavg() });
+  if (merge && fs.existsSync(path.join(dir, 'latest.json'))) {
+    // Keep the sections of the previous file that this run does not measure again.
+    const previous = JSON.parse(fs.readFileSync(path.join(dir, 'latest.json'), 'utf8')) as BenchResults;
+    for (const k of ['throughput', 'inbox', 'tokens', 'import'] as const) {
+      if (o.only.includes(k) || previous[k] === undefined) continue;
+      (results as unknown as Record<string, unknown>)[k] = previous[k];
+      (results.measuredAt ??= {})[k] = previous.measuredAt?.[k] ?? { at: previous.at, loadAverage: previous.machine.loadAverage };
+    }
+    // The options of the sections measured now replace those of the previous run.
+    const keys: Record<Section, (keyof BenchOptions)[]> = {
+      throughput: ['requests', 'pspLatencyMs'],
+      inbox: ['inboxRows', 'inboxQueries', 'clients', 'dialects'],
+      tokens: ['realms', 'tokenCalls'],
+      import: ['serials', 'dialects'],
+    };
+    const now = o.only.flatMap((k) => keys[k as Section] ?? []);
+    results.options = {
+      ...previous.options,
+      ...Object.fromEntries(now.map((k) => [k, o[k]])),
+      only: [...new Set([...Object.keys(results.measuredAt ?? {}), ...o.only])],
+    };
+    results.versions = { ...previous.versions, ...results.versions };
+  }
   if (o.only.includes('throughput')) {
+    stamp('throughput');
     const { ours, baseline } = await requestThroughput(o, results.versions);
     results.throughput = { ours, baseline, ratio: ours.perSecond / baseline.perSecond };
     if (Object.entries(ours.states).some(([s, n]) => n > 0 && !FINAL_STATES.has(s as never)))
       log(`⚠ not every request ended: ${JSON.stringify(ours.states)}`);
   }
   if (o.only.includes('inbox')) {
+    stamp('inbox');
     results.inbox = [];
     for (const dialect of o.dialects) results.inbox.push(await inboxLatency(o, dialect, results.versions));
   }
+  if (o.only.includes('tokens')) stamp('tokens');
   if (o.only.includes('tokens')) results.tokens = await tokenVerification(o);
   if (o.only.includes('import')) {
+    stamp('import');
     results.import = [];
     for (const dialect of o.dialects) results.import.push(await serialImport(o, dialect));
   }
-  const dir = path.join(__dirname, 'results');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   const md = markdown(results);
   fs.writeFileSync(path.join(dir, 'latest.md'), md);
   // The README shows the latest table between its markers.
   const readme = path.join(__dirname, '..', 'README.md');
+  if (process.env.BENCH_OUT) {
+    console.log(`\n${md}`);
+    return;
+  }
   const text = fs.readFileSync(readme, 'utf8');
   const table = md.split('\n').filter((l) => l.startsWith('|') || l.startsWith('Machine:'));
   const updated = text.replace(
