@@ -43,8 +43,15 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, logger?:
     async stop() {
       if (stopped) return;
       stopped = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Calls still running after the grace period lose their connection (their clients retry).
+      const grace = setTimeout(() => {
+        log.warn(`api: calls still in flight after ${config.shutdownGraceMs} ms, closing their connections`);
+        server.closeAllConnections();
+      }, config.shutdownGraceMs);
+      await closed;
+      clearTimeout(grace);
       await connection.close();
       await db.close();
     },

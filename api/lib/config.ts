@@ -34,9 +34,9 @@ const EnvSchema = z.object({
   /** First wait before asking a PSP for a request's verdict; doubles up to REQUEST_PSP_POLL_MAX. */
   REQUEST_PSP_POLL_INTERVAL: duration('10s'),
   REQUEST_PSP_POLL_MAX: duration('5m'),
-  /** Calls per second to each PSP from one worker process (0 = unlimited). */
   /** The API's base URL as the PSPs reach it, for verdict callbacks (unset: polling only). */
   PSP_CALLBACK_BASE_URL: z.url().optional(),
+  /** Calls per second to each PSP from one worker process (0 = unlimited). */
   PSP_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).max(10_000).default(20),
   CORS_ORIGINS: z.string().default('http://localhost:4200'),
   ATTACHMENT_MAX_BYTES: z.coerce
@@ -64,6 +64,12 @@ const EnvSchema = z.object({
     .refine((v) => v === undefined || v === '' || (v.length >= 16 && /^\S+$/.test(v)), {
       message: 'must be at least 16 characters without spaces (e.g. `openssl rand -hex 24`)',
     }),
+  /**
+   * On SIGTERM/SIGINT the API stops taking connections and lets calls in flight finish for this long,
+   * then closes what is left (a call waiting on a workflow whose worker is down would hold it for
+   * minutes; its work is already durable in Temporal and a retry with the same key finds it).
+   */
+  SHUTDOWN_GRACE: duration('10s'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -88,6 +94,8 @@ export interface ApiConfig {
   realms: RealmProvisioningConfig;
   /** METRICS_TOKEN: also accepted as `Authorization: Bearer …` on GET /api/metrics. */
   metricsToken?: string;
+  /** SHUTDOWN_GRACE in ms. */
+  shutdownGraceMs: number;
 }
 
 /** Reads and checks the configuration; throws a readable error listing every bad variable. */
@@ -123,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN || undefined,
+    shutdownGraceMs: e.SHUTDOWN_GRACE,
     realms: {
       keycloakUrl: trim(e.KEYCLOAK_URL),
       adminUrl: trim(e.KEYCLOAK_INTERNAL_URL ?? e.KEYCLOAK_URL),
