@@ -239,6 +239,9 @@ export interface EngineOptions {
   users?: Record<string, string>;
 }
 
+/** Longest a change waits before the state file is rewritten. */
+const SAVE_DELAY_MS = 50;
+
 export class SimEngine {
   readonly profile: PspProfile;
   private readonly file: string;
@@ -271,10 +274,25 @@ export class SimEngine {
         };
     if (opts.settings) this.state.settings = { ...this.state.settings, ...opts.settings };
     if (opts.users) this.state.users = { ...this.state.users, ...opts.users };
-    this.save();
+    this.flush();
   }
 
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * Changes reach the state file at most every SAVE_DELAY_MS (one write for a burst of changes instead
+   * of rewriting the whole file on each), and at once on flush() / drain() (stop).
+   */
   private save(): void {
+    if (this.saveTimer) return;
+    this.saveTimer = setTimeout(() => this.flush(), SAVE_DELAY_MS);
+    this.saveTimer.unref?.();
+  }
+
+  /** Writes the state file now (atomically: a temporary file renamed over it). */
+  flush(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
     const tmp = `${this.file}.tmp`;
     writeFileSync(tmp, JSON.stringify(this.state));
     renameSync(tmp, this.file);
@@ -492,6 +510,7 @@ export class SimEngine {
   async drain(): Promise<void> {
     this.settle();
     while (this.inFlight.size) await new Promise((res) => setTimeout(res, 5));
+    this.flush();
   }
 
   private decide(r: SimRequest): void {
