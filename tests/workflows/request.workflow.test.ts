@@ -50,6 +50,8 @@ interface World {
   stock: number;
   sla?: { warnMs: number; criticalMs: number; dueMs: number };
   calls: string[];
+  /** When each status call came (ms). */
+  polledAt?: number[];
   serials: Map<string, 'reserved' | 'installed' | 'free'>;
 }
 const worlds = new Map<string, World>();
@@ -103,6 +105,7 @@ const activities: RequestActivities = {
   pspVerdict(a) {
     const w = [...worlds.values()].find((x) => x.calls.some((c) => c.endsWith(a.key)))!;
     w.calls.push(`status:${a.trackingCode}`);
+    (w.polledAt ??= []).push(Date.now());
     const v = w.verdicts.shift() ?? {
       state: 'approved' as const,
       trackingCode: a.trackingCode,
@@ -192,7 +195,11 @@ const PAYLOADS: Record<RequestType, RequestPayload> = {
   reactivate: { terminalId: 't1', note: 'پرونده مالیاتی تشکیل شد' },
 };
 
-async function submit(type: RequestType, w: Partial<World> = {}): Promise<WorkflowHandle<typeof requestWorkflow>> {
+async function submit(
+  type: RequestType,
+  w: Partial<World> = {},
+  timings: Partial<RequestInput['timings']> = {},
+): Promise<WorkflowHandle<typeof requestWorkflow>> {
   const id = randomUUID();
   worlds.set(id, { verdicts: [], submissions: [], stock: 5, calls: [], serials: new Map(), ...w });
   const input: RequestInput = {
@@ -204,7 +211,7 @@ async function submit(type: RequestType, w: Partial<World> = {}): Promise<Workfl
     submitter,
     payload: PAYLOADS[type],
     createdAt: new Date().toISOString(),
-    timings: { pollIntervalMs: 50, pollMaxMs: 200 },
+    timings: { pollIntervalMs: 50, pollMaxMs: 200, ...timings },
   };
   const handle = await env.client.workflow.start<typeof requestWorkflow>(REQUEST_WORKFLOW_TYPE, {
     workflowId: `request-${id}`,
@@ -340,6 +347,37 @@ describe('request workflow', () => {
     expect(await refusal(act(h, { action: 'retry', actor: alphaReviewer, task: fix }))).toBe('NOT_YOUR_AGENT');
     await act(h, { action: 'retry', actor: brokerApprover, task: fix });
     expect((await h.result()).state).toBe('done');
+  });
+
+  test('a PSP that never answers: polls slow down, then the request parks for the operators; a retry asks again', async () => {
+    const pending = { state: 'pending' as const, trackingCode: '' };
+    const h = await submit(
+      'account',
+      { verdicts: Array.from({ length: 1000 }, () => pending) },
+      { pollIntervalMs: 50, pollMaxMs: 100, slowPollAfterMs: 300, slowPollMs: 400, stalePspAfterMs: 1500 },
+    );
+    await approveAll(h);
+    const fix = await taskOf(h, 'fix');
+    expect(fix.agentId).toBe(BROKER);
+    expect(fix.permission).toBe('requests.operate');
+    expect(fix.problem?.code).toBe('PSP_NO_VERDICT');
+    expect(fix.problem?.text.en).toContain('has not answered');
+    let s = await h.query(getRequestQuery);
+    expect(s.state).toBe('parked');
+    const w = world(s.id);
+    // Every 100 ms at most at first; once pending for 300 ms, never sooner than every 400 ms.
+    const at = w.polledAt ?? [];
+    expect(at.length).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i + 1 < at.length; i += 1) {
+      if (at[i] - at[0] >= 300) expect(at[i + 1] - at[i]).toBeGreaterThanOrEqual(390);
+    }
+    expect(at.filter((t) => t - at[0] >= 300).length).toBeLessThanOrEqual(4);
+    // The PSP answers at last: the operator's retry asks again and the request goes through.
+    w.verdicts = [];
+    await act(h, { action: 'retry', actor: brokerApprover, task: fix });
+    s = await h.result();
+    expect(s.state).toBe('done');
+    expect(s.timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['parked', 'retried', 'psp_approved']));
   });
 
   test('no stock parks an install at the requesting agency; it continues once a person retries', async () => {

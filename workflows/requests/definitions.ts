@@ -11,7 +11,22 @@ export interface RequestTimings {
   /** First wait before asking the PSP for a verdict, milliseconds; doubles up to `pollMaxMs`. */
   pollIntervalMs: number;
   pollMaxMs: number;
+  /** After a verdict has been pending this long, poll every `slowPollMs` instead (default 1 day / 1 hour). */
+  slowPollAfterMs?: number;
+  slowPollMs?: number;
+  /**
+   * A verdict still pending after this long parks the request for the main broker's operators, who check
+   * with the PSP and retry (default 14 days). Bounds the workflow's history for a PSP that never answers.
+   */
+  stalePspAfterMs?: number;
 }
+
+/** Defaults of the optional timings (inputs of requests started before they existed have none). */
+export const DEFAULT_POLL_BOUNDS = {
+  slowPollAfterMs: 24 * 3_600_000,
+  slowPollMs: 3_600_000,
+  stalePspAfterMs: 14 * 24 * 3_600_000,
+} as const;
 
 export interface RequestInput {
   id: string;

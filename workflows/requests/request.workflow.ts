@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
@@ -26,7 +27,17 @@ import {
   whyNot,
 } from '../../domain/requests/model';
 import type { Permission } from '../../domain/access';
-import { type RequestInput, actionUpdate, getRequestQuery, pspPokeSignal, submittedUpdate } from './definitions';
+import {
+  DEFAULT_POLL_BOUNDS,
+  type RequestInput,
+  actionUpdate,
+  getRequestQuery,
+  pspPokeSignal,
+  submittedUpdate,
+} from './definitions';
+
+/** Patch: slower polling after a day of a pending verdict, parked after `stalePspAfterMs` (2026-12). */
+const PATCH_BOUNDED_POLLING = 'bounded-psp-polling';
 
 /** Errors that stop a request until a person fixes something (then "retry" from the inbox). */
 const PARKING_ERRORS = ['PspUnmappedValue', 'PspCredentialsUnavailable', 'PspAdapterMissing', 'PspServiceDisabled', 'NoStock'];
@@ -311,14 +322,38 @@ export async function requestWorkflow(input: RequestInput): Promise<RequestSnaps
 
   /** Polls for the verdict; a callback (poke) since `pokesBefore` — even one that came early — polls at once. */
   async function awaitVerdict(trackingCode: string, key: string, pokesBefore: number): Promise<PspVerdict> {
+    const bounds = { ...DEFAULT_POLL_BOUNDS, ...input.timings };
     let wait = input.timings.pollIntervalMs;
     let seen = pokesBefore;
+    let since = Date.now();
     for (;;) {
       await condition(() => pokes > seen, wait);
       seen = pokes;
       wait = Math.min(wait * 2, input.timings.pollMaxMs);
       const verdict = await psp.pspVerdict({ key, agentId: r.agentId, pspCode: r.pspCode, trackingCode });
       if (verdict.state !== 'pending') return verdict;
+      // A PSP that does not answer must not grow the history without end: poll less often after a
+      // day, and after `stalePspAfterMs` hand the request to the operators (callbacks still wake it).
+      const pending = Date.now() - since;
+      if (pending < bounds.slowPollAfterMs || !patched(PATCH_BOUNDED_POLLING)) continue;
+      wait = Math.max(wait, bounds.slowPollMs);
+      if (pending < bounds.stalePspAfterMs) continue;
+      const days = Math.max(1, Math.round(pending / 86_400_000));
+      const problem: Problem = {
+        code: 'PSP_NO_VERDICT',
+        text: {
+          fa: `PSP پس از ${days} روز هنوز پاسخی به این درخواست (کد رهگیری ${trackingCode}) نداده است؛ وضعیت را نزد PSP بررسی کنید و دوباره بپرسید.`,
+          en: `The PSP has not answered this request (tracking code ${trackingCode}) after ${days} days; check with the PSP and ask again.`,
+        },
+        details: { trackingCode, pendingMs: pending },
+      };
+      await commit(() => record('parked', null, { problem: problem.code, text: problem.text }));
+      await task('fix', await db.brokerAgentId(), 'parked', { permission: 'requests.operate', problem });
+      await commit(() => {
+        r.state = 'at_psp';
+      });
+      since = Date.now();
+      wait = input.timings.pollIntervalMs;
     }
   }
 
