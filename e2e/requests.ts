@@ -5,9 +5,15 @@
  *   page) → PSP simulator → technician's confirmation → an active terminal with its serial;
  * - an account change with a return-for-correction round (reason seen by the submitter, resubmitted);
  * - a Shaparak reactivation after the PSP simulator deactivated the terminal;
- * - the collection of the terminal with a reason from base data (the device back in the warehouse).
- * Setup goes through the API (merchant, technician role) and, for the device stock (no stock API yet),
- * through the stock repository on the e2e stack's database, as tests/integration/requests-api.test.ts does.
+ * - a swap with a reason PSP-A has no code for: parked, mapped by the broker on the mapping screen,
+ *   retried from the request page, a new device on the terminal and the old one back in the warehouse;
+ * - a merchant info change (the shop's new name on the terminal page);
+ * - a PSP business rejection (Sheba owner mismatch): back to the submitter with the PSP's message, cancelled;
+ * - the collection of the terminal with a reason from base data (the device back in the warehouse);
+ * - an install cancelled at the technician stage (the terminal waits for a device), then a define request
+ *   with a chosen serial.
+ * Setup goes through the API (merchant, technician role) and, for the device stock, through the stock
+ * repository on the e2e stack's database, as tests/integration/requests-api.test.ts does.
  */
 import type { Browser, Page } from 'playwright-core';
 import { SYSTEM_ACTOR } from '../db/audit';
@@ -30,6 +36,7 @@ import {
 import type { E2eStack } from './support/stack';
 
 const PERSIAN_DIGIT = /[\u06F0-\u06F9]/;
+const PERSIAN_LETTER = /[\u0600-\u06FF]/;
 
 /** A token of a test user (password grant of the test client `kartabl-cli`). */
 async function tokenOf(target: PortalTarget, person: Person): Promise<string> {
@@ -133,6 +140,15 @@ async function choosePsp(page: Page): Promise<void> {
 
 const PSP = 'psp-a';
 const MODEL = 'pax-s90';
+/** A swap reason the swap story adds to base data without a PSP-A code (the e2e database is fresh per run). */
+const SWAP_REASON = 'e2e-cracked-screen';
+/** The serials setup() puts into alpha's warehouse (install, swap, the cancelled install and define take some). */
+const SERIALS = Array.from({ length: 6 }, (_, i) => `E2E-S90-${String(i + 1).padStart(4, '0')}`);
+
+/** The timeline's entry types on a request page. */
+async function timelineTypes(page: Page): Promise<(string | null)[]> {
+  return page.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+}
 
 async function stateOf(page: Page): Promise<string> {
   return (await page.getByTestId('request-state').first().getAttribute('data-state')) ?? '';
@@ -192,7 +208,15 @@ export function requestTests(browser: Browser, target: PortalTarget, sessions: S
   let merchant: Merchant | undefined;
   let ready: Promise<void> | undefined;
   /** The installed terminal the later stories work on. */
-  const story: { requestId?: string; collectId?: string; terminalId?: string; pspTerminalId?: string; serial?: string } = {};
+  const story: {
+    requestId?: string;
+    collectId?: string;
+    terminalId?: string;
+    pspTerminalId?: string;
+    serial?: string;
+    /** The terminal of the install cancelled at the technician stage (waiting for a device). */
+    waitingTerminalId?: string;
+  } = {};
 
   /** alpha-user2 becomes alpha's technician; serials of the model go into alpha's warehouse. */
   const setup = (): Promise<void> =>
@@ -219,10 +243,9 @@ export function requestTests(browser: Browser, target: PortalTarget, sessions: S
       const alpha = await stack.api.db.models.Agent.findOne({ where: { code: 'alpha' } });
       check(!!alpha, 'no alpha agent');
       const warehouse = await stock.warehouseOfAgent(alpha.id);
-      const serials = ['E2E-S90-0001', 'E2E-S90-0002', 'E2E-S90-0003'];
       const doc = await stock.createEntry({
         warehouse,
-        lines: serials.map((serial, i) => ({ line: i + 1, serial, deviceModel: MODEL })),
+        lines: SERIALS.map((serial, i) => ({ line: i + 1, serial, deviceModel: MODEL })),
         actor: SYSTEM_ACTOR,
       });
       const done = await stock.importEntry(doc.id);
@@ -266,10 +289,10 @@ export function requestTests(browser: Browser, target: PortalTarget, sessions: S
     return page;
   }
 
-  /** From the terminal page, starts a request of `type` and brings the form to its details. */
-  async function startFromTerminal(type: string, prefix: string): Promise<Page> {
-    check(!!story.terminalId, 'no installed terminal (the install story failed)');
-    const page = await go(PEOPLE.alphaUser, `/terminals/${story.terminalId}`);
+  /** From the terminal page (the story's terminal unless named), starts a request of `type` and brings the form to its details. */
+  async function startFromTerminal(type: string, prefix: string, terminalId = story.terminalId): Promise<Page> {
+    check(!!terminalId, 'no installed terminal (the install story failed)');
+    const page = await go(PEOPLE.alphaUser, `/terminals/${terminalId}`);
     await page.getByTestId(`terminal-start-${type}`).click();
     await page.getByTestId('request-form').waitFor();
     check((await page.getByTestId('request-type').inputValue()) === type, `the form is not a ${type} request`);
@@ -488,6 +511,164 @@ export function requestTests(browser: Browser, target: PortalTarget, sessions: S
       },
     },
     {
+      name: 'requests: swap parked on a reason PSP-A has no code for — the broker maps it, retries from the portal, a new device goes on',
+      skipIf: needsTerminal,
+      async run() {
+        const oldSerial = story.serial!;
+        // A new swap reason in base data, with no PSP-A code yet.
+        await api(target, PEOPLE.brokerAdmin, 'POST', '/basedata/swap-reason', {
+          code: SWAP_REASON,
+          nameFa: 'شکستگی صفحهٔ نمایش',
+          nameEn: 'Cracked screen',
+        });
+        const page = await startFromTerminal('swap', 'swap');
+        await page.getByTestId('request-reason').selectOption(SWAP_REASON);
+        await shot(page, 'swap-2-details');
+        const requestId = await submitForm(page, 'swap');
+        await bulkApprove(PEOPLE.alphaAdmin, requestId, 'swap-4-alpha-bulk');
+        await approveOnPage(PEOPLE.brokerAdmin, requestId, 'approve', 'swap-5-broker');
+
+        // The PSP call cannot name the reason: parked, a fix task for the broker with the problem shown.
+        const broker = (await as(PEOPLE.brokerAdmin)).page;
+        await untilRequest(broker, 'parked', async () => (await openKind(broker)) === 'fix', 90_000);
+        check((await stateOf(broker)) === 'parked', `state ${await stateOf(broker)}, not parked`);
+        const problem = broker.getByTestId('task-problem');
+        check(
+          (await problem.getAttribute('data-code')) === 'PspUnmappedValue',
+          `problem ${await problem.getAttribute('data-code')}`,
+        );
+        check(PERSIAN_LETTER.test(await textOf(problem)), `the problem is not explained in Persian: ${await textOf(problem)}`);
+        await shot(broker, 'swap-6-parked');
+
+        // The problem's link opens the mapping screen at PSP-A's swap reasons; the broker gives the code.
+        await broker.getByTestId('task-problem-mapping').click();
+        await broker.waitForURL(/\/admin\/basedata\/mapping/);
+        const input = broker.getByTestId(`mapping-input-${SWAP_REASON}`);
+        await input.waitFor();
+        check((await broker.getByTestId('mapping-psp').inputValue()) === PSP, 'the mapping screen is not at PSP-A');
+        check(
+          (await broker.getByTestId('mapping-kind').inputValue()) === 'swap-reason',
+          'the mapping screen is not at swap reasons',
+        );
+        await broker.getByTestId(`unmapped-item-swap-reason-${SWAP_REASON}`).waitFor();
+        await input.fill('10');
+        await broker.getByTestId(`mapping-save-${SWAP_REASON}`).click();
+        await broker.getByTestId(`mapping-clear-${SWAP_REASON}`).waitFor();
+        await shot(broker, 'swap-7-mapped');
+
+        // Back on the request, the broker retries it.
+        await broker.goBack();
+        await untilRequest(broker, 'the fix task again', async () => (await openKind(broker)) === 'fix');
+        await broker.getByTestId('action-retry').click();
+        await untilRequest(broker, 'the retry taken', async () => (await openKind(broker)) !== 'fix');
+
+        const done = await untilDone(PEOPLE.alphaUser, requestId, 'swap-8-done');
+        const types = await timelineTypes(done);
+        for (const t of ['parked', 'retried', 'serial_returned', 'serial_installed']) {
+          check(types.includes(t), `the timeline has no ${t} (has ${types.join(', ')})`);
+        }
+        const newSerial = await textOf(done.getByTestId('request-serial'));
+        check(newSerial !== oldSerial && SERIALS.includes(newSerial), `new serial ${newSerial} (old ${oldSerial})`);
+        await done.getByTestId('terminal-link').click();
+        await done.getByTestId('terminal-facts').waitFor();
+        check((await textOf(done.getByTestId('terminal-serial'))) === newSerial, 'the terminal does not show the new serial');
+        check((await done.getByTestId('terminal-state').first().getAttribute('data-state')) === 'active', 'not active');
+        await shot(done, 'swap-9-terminal');
+        story.serial = newSerial;
+
+        // The old device is back on alpha's shelf.
+        const keeper = await go(PEOPLE.alphaAdmin, `/stock/devices/${oldSerial}`);
+        await keeper.getByTestId('device-state').waitFor();
+        check(
+          (await keeper.getByTestId('device-state').getAttribute('data-state')) === 'in_stock',
+          'the old device is not in stock',
+        );
+        const events = await keeper
+          .getByTestId('history-entry')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-event')));
+        check(events.at(-1) === 'return', `the old device's last move is ${events.at(-1)} (${events.join(', ')})`);
+        await shot(keeper, 'swap-10-old-device');
+      },
+    },
+    {
+      name: 'requests: merchant info change — the shop gets a new name and phone, shown on the terminal page',
+      skipIf: needsTerminal,
+      async run() {
+        const name = 'هایپر رضایی';
+        const page = await startFromTerminal('merchant', 'merchant');
+        await page.getByTestId('change-shopNameFa').fill(name);
+        await page.getByTestId('change-phone').fill('۰۲۱۸۸۷۷۶۶۵۵');
+        await shot(page, 'merchant-2-details');
+        const requestId = await submitForm(page, 'merchant');
+        await page.getByTestId('payload-changes.shopNameFa').waitFor();
+        check((await textOf(page.getByTestId('payload-changes.shopNameFa'))) === name, 'the request does not show the new name');
+        await approveOnPage(PEOPLE.alphaAdmin, requestId, 'review', 'merchant-4-alpha');
+        await bulkApprove(PEOPLE.brokerAdmin, requestId, 'merchant-5-broker-bulk');
+        const done = await untilDone(PEOPLE.alphaUser, requestId, 'merchant-6-done');
+        await done.getByTestId('terminal-link').click();
+        await done.getByTestId('terminal-facts').waitFor();
+        check(
+          (await textOf(done.getByTestId('terminal-shop'))) === name,
+          `the terminal's shop is ${await textOf(done.getByTestId('terminal-shop'))}`,
+        );
+        await shot(done, 'merchant-7-terminal');
+        const m = await api<{ shops: { id: string; phone: string | null }[] }>(
+          target,
+          PEOPLE.alphaUser,
+          'GET',
+          `/merchants/${merchant!.id}`,
+        );
+        check(m.shops[0]?.phone === '02188776655', `the shop's phone is ${m.shops[0]?.phone}`);
+      },
+    },
+    {
+      name: 'requests: PSP rejection — the Sheba belongs to someone else, back to the submitter with the PSP’s message, cancelled',
+      skipIf: needsTerminal,
+      async run() {
+        check(!!stack, 'no stack');
+        const m = merchant!;
+        // The bank registry of the simulator: the merchant's first account belongs to another person.
+        const res = await fetch(`${stack.psps.a.url}/_control/sheba-owners`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ sheba: m.accounts[0].sheba, nationalCode: makeNationalCode('999000111') }),
+        });
+        check(res.ok, `sheba owner at the simulator: HTTP ${res.status} ${await res.text()}`);
+        const page = await startFromTerminal('account', 'rejected');
+        await page.getByTestId('request-account').selectOption(m.accounts[0].id);
+        const requestId = await submitForm(page, 'rejected');
+        await bulkApprove(PEOPLE.alphaAdmin, requestId, 'rejected-4-alpha-bulk');
+        await approveOnPage(PEOPLE.brokerAdmin, requestId, 'approve', 'rejected-5-broker');
+
+        // The submitter finds it returned, with what the PSP said.
+        const submitter = await go(PEOPLE.alphaUser, `/requests/${requestId}`);
+        await untilRequest(submitter, 'returned by the PSP', async () => (await openKind(submitter)) === 'correction', 90_000);
+        check((await stateOf(submitter)) === 'returned', `state ${await stateOf(submitter)}`);
+        const problem = submitter.getByTestId('task-problem');
+        check(
+          /^PSP_REJECTED:/.test((await problem.getAttribute('data-code')) ?? ''),
+          `problem ${await problem.getAttribute('data-code')}`,
+        );
+        check(PERSIAN_LETTER.test(await textOf(problem)), 'the problem is not in Persian');
+        check((await submitter.getByTestId('psp-verdict').getAttribute('data-verdict')) === 'rejected', 'no PSP rejection shown');
+        const message = await textOf(submitter.getByTestId('psp-message'));
+        check(message.includes('صاحب حساب شبا'), `the PSP's own message is not shown: ${message}`);
+        await shot(submitter, 'rejected-6-returned');
+
+        // The submitter gives up: cancelled with a reason.
+        const reason = 'پذیرنده حساب دیگری معرفی می‌کند';
+        await submitter.getByTestId('action-cancel').click();
+        await submitter.getByTestId('reason-input').fill(reason);
+        await submitter.getByTestId('reason-confirm').click();
+        await untilRequest(submitter, 'cancelled', async () => (await stateOf(submitter)) === 'cancelled');
+        check((await submitter.getByTestId('request-actions').count()) === 0, 'a cancelled request still offers actions');
+        check((await textOf(submitter.getByTestId('outcome-reason'))) === reason, 'the cancellation reason is not shown');
+        await shot(submitter, 'rejected-7-cancelled');
+        const terminal = await api<{ accountId: string }>(target, PEOPLE.alphaUser, 'GET', `/terminals/${story.terminalId}`);
+        check(terminal.accountId === m.accounts[1].id, 'the terminal lost its account');
+      },
+    },
+    {
       name: 'requests: collection with a reason from base data — the device goes back, the terminal is collected',
       skipIf: needsTerminal,
       async run() {
@@ -513,6 +694,91 @@ export function requestTests(browser: Browser, target: PortalTarget, sessions: S
         await done.getByTestId('terminal-facts').waitFor();
         check((await done.getByTestId('terminal-state').first().getAttribute('data-state')) === 'collected', 'not collected');
         await shot(done, 'collect-7-terminal');
+      },
+    },
+    {
+      name: 'requests: install cancelled at the technician stage — the device goes back, the terminal waits for one',
+      async run() {
+        await setup();
+        const m = await alphaMerchant(target);
+        const { page } = await as(PEOPLE.alphaUser);
+        await fillInstall(page, target, m, 'uninstalled');
+        await page.getByTestId('form-submit').click();
+        await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
+        const requestId = page.url().split('/').at(-1)!;
+        await bulkApprove(PEOPLE.alphaAdmin, requestId, 'uninstalled-4-alpha-bulk');
+        await approveOnPage(PEOPLE.brokerAdmin, requestId, 'approve', 'uninstalled-5-broker');
+
+        // The technician has the installation; cancelling is not theirs (the submitter's or a supervisor's).
+        const tech = await go(PEOPLE.alphaUser2, `/requests/${requestId}`);
+        await untilRequest(tech, 'the installation task', async () => (await openKind(tech)) === 'install', 120_000);
+        await tech.getByTestId('action-confirm-install').waitFor();
+        check((await tech.getByTestId('action-cancel').count()) === 0, 'the technician is offered to cancel');
+        const reserved = await textOf(tech.getByTestId('request-serial'));
+        await shot(tech, 'uninstalled-6-technician');
+
+        // The merchant no longer wants the device: the submitter cancels the installation with a reason.
+        const reason = 'پذیرنده فعلاً دستگاه نمی‌خواهد';
+        const submitter = await go(PEOPLE.alphaUser, `/requests/${requestId}`);
+        await untilRequest(submitter, 'the installation task', async () => (await openKind(submitter)) === 'install');
+        await submitter.getByTestId('action-cancel').click();
+        await submitter.getByTestId('reason-input').fill(reason);
+        await shot(submitter, 'uninstalled-7-cancel-reason');
+        await submitter.getByTestId('reason-confirm').click();
+        await untilRequest(submitter, 'cancelled', async () => (await stateOf(submitter)) === 'cancelled');
+        check((await textOf(submitter.getByTestId('outcome-reason'))) === reason, 'the cancellation reason is not shown');
+        const types = await timelineTypes(submitter);
+        check(types.includes('serial_released'), `the reserved device did not go back (${types.join(', ')})`);
+        await shot(submitter, 'uninstalled-8-cancelled');
+
+        // The terminal is registered at the PSP, without a device; "define" is offered.
+        await submitter.getByTestId('terminal-link').click();
+        await submitter.getByTestId('terminal-facts').waitFor();
+        const state = await submitter.getByTestId('terminal-state').first().getAttribute('data-state');
+        check(state === 'awaiting_device', `the terminal is ${state}`);
+        check((await textOf(submitter.getByTestId('terminal-serial'))) === '—', 'the terminal shows a serial');
+        await submitter.getByTestId('terminal-start-define').waitFor();
+        await shot(submitter, 'uninstalled-9-terminal');
+        story.waitingTerminalId = submitter.url().split('/').at(-1)!;
+        const device = await api<{ state: string }>(target, PEOPLE.alphaAdmin, 'GET', `/devices/${reserved}`);
+        check(device.state === 'in_stock', `the released device is ${device.state}`);
+      },
+    },
+    {
+      name: 'requests: define — a chosen serial bound to the terminal that waited for a device, which becomes active',
+      skipIf: () => (story.waitingTerminalId ? undefined : 'the cancelled install did not leave a terminal waiting for a device'),
+      async run() {
+        // A free device of alpha's warehouse, the last of the list (not simply the first free one).
+        const free = await api<{ items: { serial: string }[] }>(
+          target,
+          PEOPLE.alphaAdmin,
+          'GET',
+          `/devices?state=in_stock&deviceModel=${MODEL}&q=E2E-S90&pageSize=200`,
+        );
+        const serial = free.items
+          .map((d) => d.serial)
+          .filter((x) => SERIALS.includes(x))
+          .sort()
+          .at(-1);
+        check(!!serial, 'no free device of the model in alpha’s warehouse');
+        const page = await startFromTerminal('define', 'define', story.waitingTerminalId);
+        await page.getByTestId('request-device-model').selectOption(MODEL);
+        await page.getByTestId('request-serial').fill(serial);
+        await shot(page, 'define-2-details');
+        const requestId = await submitForm(page, 'define');
+        await approveOnPage(PEOPLE.alphaAdmin, requestId, 'review', 'define-4-alpha');
+        await approveOnPage(PEOPLE.brokerAdmin, requestId, 'approve', 'define-5-broker');
+        const done = await untilDone(PEOPLE.alphaUser, requestId, 'define-6-done');
+        check((await textOf(done.getByTestId('request-serial'))) === serial, 'the request did not take the chosen serial');
+        const types = await timelineTypes(done);
+        for (const t of ['serial_allocated', 'psp_approved', 'serial_installed']) {
+          check(types.includes(t), `the timeline has no ${t} (has ${types.join(', ')})`);
+        }
+        await done.getByTestId('terminal-link').click();
+        await done.getByTestId('terminal-facts').waitFor();
+        check((await done.getByTestId('terminal-state').first().getAttribute('data-state')) === 'active', 'not active');
+        check((await textOf(done.getByTestId('terminal-serial'))) === serial, 'the terminal does not show the chosen serial');
+        await shot(done, 'define-7-terminal');
       },
     },
     {

@@ -332,8 +332,11 @@ describe('request workflow', () => {
     expect(fix.reason).toBe('مالک شبا با پذیرنده یکی نیست');
     const w = world((await h.query(getRequestQuery)).id);
     expect(w.calls).toContain('release');
-    await act(h, { action: 'cancel', actor: submitter, task: fix });
-    expect((await h.result()).state).toBe('cancelled');
+    // Cancelled by the submitter at the correction stage: the request keeps why (as at any other stage).
+    await act(h, { action: 'cancel', actor: submitter, task: fix, reason: 'پذیرنده حساب دیگری معرفی می‌کند' });
+    const s = await h.result();
+    expect(s.state).toBe('cancelled');
+    expect(s.outcomeReason).toBe('پذیرنده حساب دیگری معرفی می‌کند');
   });
 
   test('an unmapped code parks the request for an operator; after retry it goes through', async () => {

@@ -314,10 +314,13 @@ export async function requestWorkflow(input: RequestInput): Promise<RequestSnaps
     return r;
   }
 
-  /** The correction round: the submitter fixes and resubmits, or cancels. */
-  async function correction(reason: string | null, problem: Problem | null): Promise<'resubmitted' | 'cancelled'> {
+  /** The correction round: the submitter fixes and resubmits, or cancels (with the reason they gave, if any). */
+  async function correction(
+    reason: string | null,
+    problem: Problem | null,
+  ): Promise<{ resubmitted: true } | { resubmitted: false; reason: string | null }> {
     const t = await task('correction', r.agentId, 'returned', { reason, problem: problem ?? undefined });
-    return t.outcome === 'resubmitted' ? 'resubmitted' : 'cancelled';
+    return t.outcome === 'resubmitted' ? { resubmitted: true } : { resubmitted: false, reason: t.reason };
   }
 
   /** Polls for the verdict; a callback (poke) since `pokesBefore` — even one that came early — polls at once. */
@@ -574,7 +577,8 @@ export async function requestWorkflow(input: RequestInput): Promise<RequestSnaps
     if (decision === 'rejected') return finish('rejected', reason);
     if (decision === 'cancelled') return finish('cancelled', reason);
     if (decision === 'returned') {
-      if ((await correction(reason, null)) === 'cancelled') return finish('cancelled', null);
+      const round = await correction(reason, null);
+      if (!round.resubmitted) return finish('cancelled', round.reason);
       continue;
     }
     const result = await carryOut();
@@ -585,6 +589,7 @@ export async function requestWorkflow(input: RequestInput): Promise<RequestSnaps
       text: result.rejection.text,
       details: { code: result.rejection.code, pspMessage: result.rejection.pspMessage },
     };
-    if ((await correction(result.rejection.pspMessage, problem)) === 'cancelled') return finish('cancelled', null);
+    const round = await correction(result.rejection.pspMessage, problem);
+    if (!round.resubmitted) return finish('cancelled', round.reason);
   }
 }

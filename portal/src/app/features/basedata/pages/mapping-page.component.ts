@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, inject, input } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Store } from '@ngrx/store';
 
@@ -113,6 +113,9 @@ export class MappingPageComponent implements OnInit {
   private readonly store = inject(Store);
   protected readonly i18n = inject(I18nService);
   protected readonly kinds = MAPPABLE_KINDS;
+  /** Query parameters `?psp=…&kind=…` (component input binding): where a "fix the mapping" link points. */
+  readonly pspParam = input<string | undefined>(undefined, { alias: 'psp' });
+  readonly kindParam = input<string | undefined>(undefined, { alias: 'kind' });
   protected readonly psps = this.store.selectSignal(mappingFeature.selectPsps);
   protected readonly psp = this.store.selectSignal(mappingFeature.selectPsp);
   protected readonly kind = this.store.selectSignal(mappingFeature.selectKind);
@@ -127,7 +130,13 @@ export class MappingPageComponent implements OnInit {
   protected readonly problems = this.store.selectSignal(mappingFeature.selectProblems);
 
   ngOnInit(): void {
-    this.store.dispatch(MappingPageActions.opened());
+    const kind = this.kindParam();
+    this.store.dispatch(
+      MappingPageActions.opened({
+        psp: this.pspParam() || null,
+        kind: kind && (MAPPABLE_KINDS as readonly string[]).includes(kind) ? (kind as BaseKind) : null,
+      }),
+    );
   }
 
   protected kindKey(kind: BaseKind): MessageKey {

@@ -53,7 +53,8 @@ export const BaseDataApiActions = createActionGroup({
 export const MappingPageActions = createActionGroup({
   source: 'Mapping Page',
   events: {
-    Opened: emptyProps(),
+    /** `psp` and `kind` from the address (e.g. the "fix the mapping" link of a parked request), when given. */
+    Opened: props<{ psp: string | null; kind: BaseKind | null }>(),
     'Psp Chosen': props<{ psp: string }>(),
     'Kind Chosen': props<{ kind: BaseKind }>(),
     /** One row's save or clear, and the "save all changes" button: both go through the bulk route. */

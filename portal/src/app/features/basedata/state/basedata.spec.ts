@@ -102,6 +102,17 @@ describe('mapping reducer', () => {
     expect(state.psp).toBe('psp-a');
   });
 
+  it('when opened from the "fix the mapping" link of a parked request, then its PSP and kind are the ones shown', () => {
+    let state = reduce(initial, MappingPageActions.opened({ psp: 'psp-b', kind: 'swap-reason' }));
+    expect(state.kind).toBe('swap-reason');
+    const psps = ['psp-a', 'psp-b'].map((code) => ({ ...guild(code), kind: 'psp' as const }));
+    state = reduce(state, MappingApiActions.pspsLoaded({ psps }));
+    expect(state.psp).toBe('psp-b');
+    // Opened again without parameters: what was chosen stays.
+    state = reduce(state, MappingPageActions.opened({ psp: null, kind: null }));
+    expect([state.psp, state.kind]).toEqual(['psp-b', 'swap-reason']);
+  });
+
   it('when a bulk save is refused, then the problems name the item codes, not the row numbers', () => {
     const changes = [
       { kind: 'guild' as const, code: 'supermarket', pspCode: '5411' },

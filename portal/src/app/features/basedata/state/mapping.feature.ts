@@ -40,7 +40,15 @@ export const mappingFeature = createFeature({
   name: 'mapping',
   reducer: createReducer(
     initialMappingState,
-    on(MappingPageActions.opened, (state) => ({ ...reloading(state), error: null, report: null, refused: [] })),
+    on(MappingPageActions.opened, (state, { psp, kind }) => ({
+      ...reloading(state),
+      psp: psp ?? state.psp,
+      kind: kind ?? state.kind,
+      items: psp || kind ? [] : state.items,
+      error: null,
+      report: null,
+      refused: [],
+    })),
     on(MappingApiActions.pspsLoaded, (state, { psps }) => ({
       ...state,
       psps,

@@ -257,7 +257,11 @@ const PAYLOAD_LABELS: Readonly<Record<string, MessageKey>> = {
               @if (r.psp.rejection; as rej) {
                 <dt>{{ 'requests.psp.message' | t }}</dt>
                 <dd data-testid="psp-message">
-                  {{ i18n.text(rej.text) }} <span class="muted" dir="auto">({{ rej.code }}: {{ rej.pspMessage }})</span>
+                  {{ i18n.text(rej.text) }}
+                  <span class="muted"
+                    >(<bdi dir="ltr">{{ rej.code }}</bdi
+                    >: <bdi>{{ rej.pspMessage }}</bdi>)</span
+                  >
                 </dd>
               }
               @if (r.psp.pspTerminalId) {

@@ -50,7 +50,7 @@ import { terminalsFeature } from '../state/terminals.feature';
             }
           </dd>
           <dt>{{ 'terminals.shop' | t }}</dt>
-          <dd>{{ i18n.text(t.shopName) || '—' }}</dd>
+          <dd data-testid="terminal-shop">{{ i18n.text(t.shopName) || '—' }}</dd>
           <dt>{{ 'requests.psp' | t }}</dt>
           <dd>
             <bdi dir="ltr">{{ t.pspCode }}</bdi>
