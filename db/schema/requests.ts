@@ -97,6 +97,18 @@ export class SavedFilterRow extends Model<InferAttributes<SavedFilterRow>, Infer
   declare createdAt: Date;
 }
 
+/** A document attached to a request (migration 0011); its file is an `attachments` row (purpose `request-document`). */
+export class RequestDocumentRow extends Model<InferAttributes<RequestDocumentRow>, InferCreationAttributes<RequestDocumentRow>> {
+  declare id: string;
+  declare requestId: string;
+  declare attachmentId: string;
+  /** Base data kind `document-type`. */
+  declare typeCode: string;
+  declare uploadedByUserId: string;
+  declare uploadedByName: string;
+  declare createdAt: Date;
+}
+
 const S = (n: number) => DataTypes.STRING(n);
 
 export function initRequestModels(sequelize: Sequelize) {
@@ -202,11 +214,24 @@ export function initRequestModels(sequelize: Sequelize) {
     },
     { sequelize, tableName: 'saved_filters', timestamps: false, underscored: true },
   );
+  RequestDocumentRow.init(
+    {
+      id: { type: S(36), primaryKey: true },
+      requestId: S(36),
+      attachmentId: S(36),
+      typeCode: S(32),
+      uploadedByUserId: S(36),
+      uploadedByName: S(200),
+      createdAt: DataTypes.DATE,
+    },
+    { sequelize, tableName: 'request_documents', timestamps: false, underscored: true },
+  );
   return {
     Request: RequestRow,
     RequestTask: RequestTaskRow,
     RequestEvent: RequestEventRow,
     Terminal: TerminalRow,
     SavedFilter: SavedFilterRow,
+    RequestDocument: RequestDocumentRow,
   };
 }

@@ -449,6 +449,45 @@ function taken(task: RequestTask): RequestRuleError {
   );
 }
 
+/** At most this many documents are attached to one request. */
+export const MAX_REQUEST_DOCUMENTS = 20;
+
+/**
+ * Why `actor` may not attach or remove documents of the request now, or null. Documents change with
+ * the request's contents: while it is a draft, by its author (as editing the draft); while it is
+ * returned for correction, by whoever may resubmit it (`whyNot` of `resubmit`). Afterwards they are
+ * what the reviewers saw, and stay.
+ */
+export function whyNoDocumentChange(
+  r: Pick<RequestSnapshot, 'state' | 'tasks' | 'submitter' | 'agentId'>,
+  actor: Actor,
+): RequestRuleError | null {
+  if (r.state === 'draft') {
+    if (actor.id === r.submitter.id) return null;
+    return new RequestRuleError(
+      'NOT_SUBMITTER',
+      bi('فقط ثبت‌کنندهٔ پیش‌نویس می‌تواند مدارک آن را تغییر دهد.', 'Only the author of a draft can change its documents.'),
+      403,
+    );
+  }
+  const task = openTask(r);
+  if (r.state === 'returned' && task?.kind === 'correction') {
+    return whyNot(r, { action: 'resubmit', taskId: task.id, actor, payload: {} as RequestPayload });
+  }
+  return documentsLocked();
+}
+
+/** The refusal of a document change once the request is neither a draft nor returned for correction. */
+export const documentsLocked = (): RequestRuleError =>
+  new RequestRuleError(
+    'DOCUMENTS_LOCKED',
+    bi(
+      'مدارک درخواست تنها در پیش‌نویس یا هنگام اصلاحِ درخواستِ برگشتی افزودنی یا حذف‌شدنی است.',
+      'Documents can only be added or removed while the request is a draft or returned for correction.',
+    ),
+    409,
+  );
+
 /** The actions a person could take on the request now (for the portal's buttons). */
 export function allowedActions(
   r: Pick<RequestSnapshot, 'state' | 'tasks' | 'submitter' | 'agentId'>,

@@ -7,6 +7,7 @@ import {
   allowedActions,
   approvalChain,
   slaMinutes,
+  whyNoDocumentChange,
   whyNot,
 } from '../../domain/requests/model';
 
@@ -94,6 +95,38 @@ describe('inbox action rules (whyNot)', () => {
   });
   test('allowedActions of a reviewer on an unassigned review', () => {
     expect(allowedActions(req(task()), reviewer)).toEqual(['claim', 'approve', 'reject', 'return']);
+  });
+});
+
+describe('who may change a request’s documents (whyNoDocumentChange)', () => {
+  const sub = actor('sub', 'alpha', ['requests.create']);
+  const colleague = actor('col', 'alpha', ['requests.create']);
+  const draft = { state: 'draft' as const, tasks: [], submitter: { id: 'sub', displayName: 'sub' }, agentId: 'alpha' };
+  const correction = task({ kind: 'correction', permission: 'requests.create', assignee: { id: 'sub', displayName: 'sub' } });
+  const returned = { ...req(correction), state: 'returned' as const };
+
+  test('a draft: only its author (as editing the draft)', () => {
+    expect(whyNoDocumentChange(draft, sub)).toBeNull();
+    const e = whyNoDocumentChange(draft, colleague);
+    expect([e?.code, e?.status]).toEqual(['NOT_SUBMITTER', 403]);
+    expect(e?.text.fa).toMatch(/[\u0600-\u06FF]/);
+  });
+  test('returned for correction: whoever may resubmit it (its agency, requests.create)', () => {
+    expect(whyNoDocumentChange(returned, sub)).toBeNull();
+    expect(whyNoDocumentChange(returned, colleague)).toBeNull();
+    expect(whyNoDocumentChange(returned, actor('b', 'beta', ['requests.create']))?.code).toBe('NOT_YOUR_AGENT');
+    expect(whyNoDocumentChange(returned, actor('r', 'alpha', ['requests.review']))?.code).toBe('MISSING_PERMISSION');
+  });
+  test.each(['in_review', 'at_psp', 'parked', 'installing', 'done', 'rejected', 'cancelled'] as const)(
+    'refused with 409 DOCUMENTS_LOCKED when %s',
+    (state) => {
+      const e = whyNoDocumentChange({ ...req(task()), state }, sub);
+      expect([e?.code, e?.status]).toEqual(['DOCUMENTS_LOCKED', 409]);
+      expect(e?.text.en).toContain('draft');
+    },
+  );
+  test('returned without an open correction task (not projected yet) is refused too', () => {
+    expect(whyNoDocumentChange({ ...returned, tasks: [] }, sub)?.code).toBe('DOCUMENTS_LOCKED');
   });
 });
 

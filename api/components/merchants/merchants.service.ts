@@ -11,15 +11,14 @@ import {
 import type { MerchantRow } from '../../../db/schema/merchants';
 import { bi, type Bilingual } from '../../../domain/i18n';
 import { checkSheba, normalizeMobile, normalizeSheba } from '../../../domain/iran';
-import { MERCHANT_DOCUMENT_CONTENT_TYPES, merchantDisplayName } from '../../../domain/merchants';
+import { merchantDisplayName } from '../../../domain/merchants';
 import { normalizeText, toAsciiDigits } from '../../../domain/text';
 import type { AuthContext } from '../../lib/auth';
 import { AppError, type FieldError } from '../../lib/errors';
 import { assertInSubtree, visibleAgentIds } from '../../lib/scope';
-import { fileProblem, storeFile } from '../../lib/uploads';
-import { activeBaseItems, assertInBaseData } from '../../lib/basedata-refs';
-import { createBaseDataRepository, type BaseItem } from '../../../db/repositories/basedata';
-import type { PersonType } from '../../../domain/basedata';
+import { storeFile } from '../../lib/uploads';
+import { assertInBaseData } from '../../lib/basedata-refs';
+import { appliesTo, checkDocumentUpload, documentTypeItems } from '../../lib/document-types';
 import type { AgentDirectory } from '../agents/agents.repository';
 import type { z } from 'zod';
 import {
@@ -34,9 +33,6 @@ import {
   type UpdateMerchantInput,
 } from './merchants.schemas';
 
-const DOCUMENT_CONTENT_TYPES: ReadonlySet<string> = new Set(MERCHANT_DOCUMENT_CONTENT_TYPES);
-const DOCUMENT_CONTENT_TYPES_TEXT = bi('تصویر یا PDF', 'images or PDF');
-
 type ShopIn = z.output<typeof ShopInput>;
 type AccountIn = z.output<typeof AccountInput>;
 
@@ -48,7 +44,6 @@ const fieldError = (field: string, code: string, message: Bilingual): AppError =
 export function createMerchantService(deps: { db: Database; agents: AgentDirectory }) {
   const { db, agents } = deps;
   const repo = createMerchantRepository(db);
-  const baseData = createBaseDataRepository(db);
   const { Merchant, MerchantRepresentative, MerchantAddress, MerchantShop, MerchantAccount, MerchantDocument, Attachment } =
     db.models;
 
@@ -177,13 +172,6 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
   /** Audit snapshot of a merchant: the detail without documents' review history. */
   const snapshot = (d: MerchantDetailRecord) => ({ ...d, documents: undefined });
 
-  /** Document types are base data (kind `document-type`); `appliesTo` says for which persons. */
-  const documentTypeItems = async () => (await baseData.all('document-type')).filter((t) => t.active);
-  const appliesTo = (t: BaseItem): PersonType => {
-    const v = t.attributes.appliesTo;
-    return v === 'natural' || v === 'legal' ? v : 'both';
-  };
-
   /** Shops' guild codes must be active base-data guilds. */
   const checkGuilds = (shops: { guildCode?: string }[], field: (i: number) => string, tx?: Transaction) =>
     assertInBaseData(
@@ -197,7 +185,7 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
   return {
     async documentTypes() {
       return {
-        items: (await documentTypeItems()).map((t) => ({
+        items: (await documentTypeItems(db)).map((t) => ({
           code: t.code,
           nameFa: t.nameFa,
           nameEn: t.nameEn,
@@ -540,36 +528,7 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
 
     async uploadDocument(auth: AuthContext, id: string, typeCode: unknown, file: Express.Multer.File | undefined) {
       const merchant = await visible(auth, id);
-      const fields: FieldError[] = [];
-      const code = typeof typeCode === 'string' ? typeCode.trim() : '';
-      const type = code
-        ? (await activeBaseItems(db, [{ kind: 'document-type', code, field: 'typeCode' }])).get(`document-type/${code}`)
-        : undefined;
-      if (!type) {
-        const types = await documentTypeItems();
-        fields.push({
-          field: 'typeCode',
-          code: code ? 'unknown_type' : 'required',
-          message: bi(
-            `نوع مدرک را از این میان برگزینید: ${types.map((t) => t.nameFa).join('، ')}`,
-            `Choose the document type among: ${types.map((t) => t.code).join(', ')}.`,
-          ),
-        });
-      } else if (appliesTo(type) !== 'both' && appliesTo(type) !== merchant.kind) {
-        // The person types a document is for are a base-data attribute (gazette: legal persons only).
-        fields.push({
-          field: 'typeCode',
-          code: appliesTo(type) === 'legal' ? 'legal_only' : 'natural_only',
-          message:
-            appliesTo(type) === 'legal'
-              ? bi(`«${type.nameFa}» تنها برای اشخاص حقوقی است.`, `"${type.nameEn}" is for legal persons only.`)
-              : bi(`«${type.nameFa}» تنها برای اشخاص حقیقی است.`, `"${type.nameEn}" is for natural persons only.`),
-        });
-      }
-      const problem = fileProblem(file, DOCUMENT_CONTENT_TYPES, DOCUMENT_CONTENT_TYPES_TEXT);
-      if (problem) fields.push(problem);
-      if (fields.length) throw AppError.validation(fields);
-      const f = file!;
+      const { type, file: f } = await checkDocumentUpload(db, typeCode, file, merchant.kind);
       return db.transaction(async (tx) => {
         const now = new Date();
         const attachment = await storeFile(db, tx, {
@@ -585,7 +544,7 @@ export function createMerchantService(deps: { db: Database; agents: AgentDirecto
             id: randomUUID(),
             merchantId: id,
             attachmentId: attachment.id,
-            typeCode: type!.code,
+            typeCode: type.code,
             status: 'pending',
             rejectReason: null,
             uploadedByUserId: auth.user.id,

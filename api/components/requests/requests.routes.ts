@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ApiContext } from '../../app';
 import type { Permission } from '../../../domain/access';
 import { EmptyBody } from '../../lib/schemas';
-import { sendCsv } from '../../lib/uploads';
+import { FILE_RESPONSE, sendCsv, sendFile, singleFile } from '../../lib/uploads';
 import { IdParams, type RouteTable } from '../../lib/routes';
 import { AgentRefParams, agentIdOf } from '../../lib/scope';
 import type { RequestTimings } from '../../../workflows/requests/definitions';
@@ -14,11 +14,15 @@ import {
   ListRequestsQuery,
   RequestDetailSchema,
   RequestListSchema,
+  RequestDocumentListSchema,
+  RequestDocumentParams,
+  RequestDocumentSchema,
   ReviewStepBody,
   SavedFilterBody,
   SlaPolicyBody,
   TerminalsQuery,
   UpdateDraftBody,
+  UploadRequestDocumentBody,
 } from './requests.schemas';
 import { createRequestService } from './requests.service';
 
@@ -119,6 +123,58 @@ export function requestRoutes(routes: RouteTable, ctx: ApiContext, timings: Requ
     body: ActionBody,
     response: { status: 200, description: 'The request after the action', schema: RequestDetailSchema },
     handler: ({ auth, params, body }) => service.act(auth!, params.id, body),
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/requests/:id/documents',
+    tag,
+    summary: 'The documents attached to a request',
+    access: { anyOf: READ },
+    params: IdParams,
+    response: { status: 200, description: 'Documents, oldest first', schema: RequestDocumentListSchema },
+    handler: ({ auth, params }) => service.listDocuments(auth!, params.id),
+  });
+
+  routes.add({
+    method: 'post',
+    path: '/requests/:id/documents',
+    tag,
+    summary:
+      'Attach a typed document (image or PDF) to your draft, or to a request returned for correction that you may resubmit',
+    access: { anyOf: ['requests.create'] },
+    params: IdParams,
+    bodyContentType: 'multipart/form-data',
+    body: UploadRequestDocumentBody,
+    before: [singleFile(ctx.config.attachmentMaxBytes, 2)],
+    response: { status: 201, description: 'The document', schema: RequestDocumentSchema },
+    handler: ({ auth, params, req }) =>
+      service.uploadDocument(auth!, params.id, (req.body as Record<string, unknown> | undefined)?.typeCode, req.file),
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/requests/:id/documents/:docId/file',
+    tag,
+    summary: "Download a request document's file",
+    access: { anyOf: READ },
+    params: RequestDocumentParams,
+    response: FILE_RESPONSE,
+    handler: async ({ auth, params, res }) => {
+      sendFile(res, await service.documentFile(auth!, params.id, params.docId));
+      return undefined;
+    },
+  });
+
+  routes.add({
+    method: 'delete',
+    path: '/requests/:id/documents/:docId',
+    tag,
+    summary: 'Remove a document (same rule as attaching one)',
+    access: { anyOf: ['requests.create'] },
+    params: RequestDocumentParams,
+    response: { status: 204, description: 'Removed' },
+    handler: ({ auth, params }) => service.removeDocument(auth!, params.id, params.docId),
   });
 
   routes.add({

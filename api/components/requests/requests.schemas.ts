@@ -130,3 +130,29 @@ export const SlaPolicyBody = z.strictObject({
 /** Responses are described loosely (their shapes are in docs/REQUESTS.md and domain/requests/model.ts). */
 export const RequestDetailSchema = z.looseObject({ id: z.string(), number: z.string(), type: RequestType, state: z.string() });
 export const RequestListSchema = z.looseObject({ items: z.array(z.looseObject({})), total: z.number() });
+
+/** `/requests/:id/documents/:docId`. */
+export const RequestDocumentParams = z.object({ id: z.uuid(), docId: z.uuid() });
+
+/** The multipart body of a document upload (parsed by multer; the schema documents it). */
+export const UploadRequestDocumentBody = z.object({
+  typeCode: z.string().meta({ description: 'A base-data `document-type` code' }),
+  file: z.any().meta({ type: 'string', format: 'binary', description: 'An image (PNG, JPEG, WebP, GIF) or a PDF' }),
+});
+
+const Bilingual = z.object({ fa: z.string(), en: z.string() });
+
+export const RequestDocumentSchema = z
+  .object({
+    id: z.uuid(),
+    typeCode: z.string(),
+    typeName: Bilingual,
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number(),
+    uploadedBy: z.object({ id: z.string(), displayName: z.string() }),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'RequestDocument' });
+
+export const RequestDocumentListSchema = z.object({ items: z.array(RequestDocumentSchema) }).meta({ id: 'RequestDocumentList' });

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type Client, WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { Op } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
 import type { z } from 'zod';
 import type { Database } from '../../../db';
 import { appendAudit } from '../../../db/audit';
 import { type RequestRecord, type TerminalRecord, createRequestRepository, toTask } from '../../../db/repositories/requests';
+import { REQUEST_DOCUMENT_PURPOSE, createRequestDocumentRepository } from '../../../db/repositories/request-documents';
 import { readSetting, writeSetting } from '../../../db/repositories/settings';
 import { toCsv } from '../../../domain/csv';
 import { bi, type Bilingual } from '../../../domain/i18n';
@@ -21,11 +22,14 @@ import {
   type ActionCommand,
   DEFAULT_SLA_POLICY,
   FINAL_STATES,
+  MAX_REQUEST_DOCUMENTS,
   type RequestPayload,
   type RequestType,
   type SlaPolicy,
   allowedActions,
+  documentsLocked,
   terminalOf,
+  whyNoDocumentChange,
   whyNot,
 } from '../../../domain/requests/model';
 import { REQUEST_SLA_KEY, REVIEW_STEP_KEY } from '../../../domain/requests/settings';
@@ -40,8 +44,10 @@ import {
 import type { requestWorkflow } from '../../../workflows/requests/request.workflow';
 import type { AuthContext } from '../../lib/auth';
 import { assertInBaseData } from '../../lib/basedata-refs';
+import { checkDocumentUpload } from '../../lib/document-types';
 import { AppError, fieldErrorFromIssue, type FieldError } from '../../lib/errors';
 import { assertInSubtree, visibleAgentIds } from '../../lib/scope';
+import { storeFile } from '../../lib/uploads';
 import type { AgentDirectory } from '../agents/agents.repository';
 import {
   type ActionBody,
@@ -67,6 +73,7 @@ export interface RequestServiceDeps {
 const BULK_CONCURRENCY = 8;
 
 const NOT_FOUND = bi('درخواست یافت نشد.', 'Request not found.');
+const DOCUMENT_NOT_FOUND = bi('مدرک یافت نشد.', 'Document not found.');
 const TERMINAL_NOT_FOUND = bi('پایانه یافت نشد.', 'Terminal not found.');
 
 /** Terminal states each request type may start from. */
@@ -88,6 +95,7 @@ export function createRequestService(deps: RequestServiceDeps) {
   const { db, agents, temporal } = deps;
   const m = db.models;
   const repo = createRequestRepository(db);
+  const documents = createRequestDocumentRepository(db);
 
   async function canSee(auth: AuthContext, r: { agentId: string; submitter: { id: string } }): Promise<boolean> {
     if (auth.permissions.includes('requests.read-all')) return true;
@@ -258,10 +266,11 @@ export function createRequestService(deps: RequestServiceDeps) {
 
   async function detail(auth: AuthContext, r: RequestRecord) {
     const [summary] = await summaries([r]);
-    const [tasks, timeline, calls] = await Promise.all([
+    const [tasks, timeline, calls, docs] = await Promise.all([
       repo.tasksOf(r.id),
       repo.eventsOf(r.id),
       m.PspCall.findAll({ where: { requestId: { [Op.like]: `${r.id}-%` } }, order: [['startedAt', 'ASC']], limit: 500 }),
+      documents.list(r.id),
     ]);
     const today = new Date().toISOString().slice(0, 10);
     const agreements =
@@ -308,6 +317,7 @@ export function createRequestService(deps: RequestServiceDeps) {
           }
         : null,
       terminal: terminal ? (await terminalNames([terminal]))[0] : null,
+      documents: docs,
     };
   }
 
@@ -394,6 +404,31 @@ export function createRequestService(deps: RequestServiceDeps) {
     return render ? detail(auth, (await repo.find(id))!) : null;
   }
 
+  /** The request, if the caller sees it (else 404) and may change its documents now (`whyNoDocumentChange`). */
+  async function documentsChangeable(auth: AuthContext, id: string): Promise<RequestRecord> {
+    const r = await visible(auth, id);
+    const tasks = r.state === 'draft' ? [] : await repo.tasksOf(id);
+    const refused = whyNoDocumentChange({ state: r.state, tasks, submitter: r.submitter, agentId: r.agentId }, auth.actor);
+    if (refused) throw new AppError(refused.status, refused.code, refused.text);
+    return r;
+  }
+
+  /**
+   * A change of the documents of `r` (checked by `documentsChangeable`) in a transaction that locks the
+   * request row and reads it again: a submission or resubmission that landed in between refuses it.
+   */
+  function changeDocuments<T>(r: RequestRecord, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return db.transaction(async (tx) => {
+      const now = await m.Request.findByPk(r.id, { transaction: tx, lock: tx.LOCK.UPDATE });
+      if (!now) throw AppError.notFound(NOT_FOUND);
+      if (now.state !== r.state || now.openTaskId !== r.openTaskId) {
+        const locked = documentsLocked();
+        throw new AppError(locked.status, locked.code, locked.text);
+      }
+      return work(tx);
+    });
+  }
+
   return {
     async create(auth: AuthContext, body: z.output<typeof CreateRequestBody>) {
       if (body.clientKey) {
@@ -469,13 +504,17 @@ export function createRequestService(deps: RequestServiceDeps) {
       if (r.state !== 'draft' || r.submitter.id !== auth.user.id)
         throw new AppError(409, 'NOT_A_DRAFT', bi('فقط پیش‌نویس خودتان حذف‌شدنی است.', 'Only your own drafts can be deleted.'));
       await db.transaction(async (tx) => {
-        await m.Request.destroy({ where: { id, state: 'draft' }, transaction: tx });
+        // Its documents (and their files) go with it.
+        const removed = await documents.removeAll(tx, id);
+        // Submitted in the meantime: nothing is deleted (the documents come back with the rollback).
+        if (!(await m.Request.destroy({ where: { id, state: 'draft' }, transaction: tx })))
+          throw new AppError(409, 'NOT_A_DRAFT', bi('این درخواست دیگر پیش‌نویس نیست.', 'This request is no longer a draft.'));
         await appendAudit(db, tx, auth.who, {
           action: 'delete',
           entityType: 'request',
           entityId: id,
           scopeAgentId: r.agentId,
-          before: { number: r.number, payload: r.payload },
+          before: { number: r.number, payload: r.payload, ...(removed.length ? { documents: removed } : {}) },
         });
       });
       return { deleted: true };
@@ -497,6 +536,76 @@ export function createRequestService(deps: RequestServiceDeps) {
 
     async get(auth: AuthContext, id: string) {
       return detail(auth, await visible(auth, id));
+    },
+
+    async listDocuments(auth: AuthContext, id: string) {
+      const r = await visible(auth, id);
+      return { items: await documents.list(r.id) };
+    },
+
+    /** Attaches a typed document (image or PDF) to a draft or a request returned for correction. */
+    async uploadDocument(auth: AuthContext, id: string, typeCode: unknown, file: Express.Multer.File | undefined) {
+      const r = await documentsChangeable(auth, id);
+      // A type for one kind of person only (gazette: legal persons) must fit the request's merchant.
+      const merchant = r.merchantId ? await m.Merchant.findByPk(r.merchantId, { attributes: ['kind'] }) : null;
+      const { type, file: f } = await checkDocumentUpload(db, typeCode, file, merchant?.kind ?? null);
+      return changeDocuments(r, async (tx) => {
+        const count = await m.RequestDocument.count({ where: { requestId: r.id }, transaction: tx });
+        if (count >= MAX_REQUEST_DOCUMENTS) {
+          throw new AppError(
+            409,
+            'TOO_MANY_DOCUMENTS',
+            bi(
+              `هر درخواست حداکثر ${MAX_REQUEST_DOCUMENTS} مدرک می‌تواند داشته باشد؛ مدرکی را حذف کنید.`,
+              `A request can have at most ${MAX_REQUEST_DOCUMENTS} documents; remove one first.`,
+            ),
+          );
+        }
+        const attachment = await storeFile(db, tx, {
+          file: f,
+          purpose: REQUEST_DOCUMENT_PURPOSE,
+          refId: r.id,
+          ownerId: auth.user.id,
+          agentId: r.agentId,
+          fallbackName: 'document',
+        });
+        const doc = await documents.add(tx, {
+          requestId: r.id,
+          attachmentId: attachment.id,
+          typeCode: type.code,
+          uploadedBy: { id: auth.user.id, displayName: auth.user.displayName },
+        });
+        await appendAudit(db, tx, auth.who, {
+          action: 'create',
+          entityType: 'request-document',
+          entityId: doc.id,
+          scopeAgentId: r.agentId,
+          after: { requestId: r.id, number: r.number, state: r.state, ...doc, sha256: attachment.sha256 },
+        });
+        return doc;
+      });
+    },
+
+    async documentFile(auth: AuthContext, id: string, documentId: string) {
+      const r = await visible(auth, id);
+      const file = await documents.file(r.id, documentId);
+      if (!file) throw AppError.notFound(DOCUMENT_NOT_FOUND);
+      return file;
+    },
+
+    async removeDocument(auth: AuthContext, id: string, documentId: string): Promise<void> {
+      const r = await documentsChangeable(auth, id);
+      await changeDocuments(r, async (tx) => {
+        const removed = await documents.remove(tx, r.id, documentId);
+        if (!removed) throw AppError.notFound(DOCUMENT_NOT_FOUND);
+        await appendAudit(db, tx, auth.who, {
+          action: 'delete',
+          entityType: 'request-document',
+          entityId: documentId,
+          scopeAgentId: r.agentId,
+          before: { requestId: r.id, number: r.number, state: r.state, ...removed },
+        });
+      });
     },
 
     async list(auth: AuthContext, q: z.output<typeof ListRequestsQuery>) {

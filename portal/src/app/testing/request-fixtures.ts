@@ -69,6 +69,7 @@ export function aRequestDetail(overrides: Partial<RequestDetail> = {}): RequestD
     agreements: [],
     merchant: null,
     terminal: null,
+    documents: [],
     ...overrides,
   };
 }

@@ -16,6 +16,7 @@ import {
   Option,
   Page,
   RequestDetail,
+  RequestDocument,
   RequestQuery,
   RequestSummary,
   SavedFilter,
@@ -58,6 +59,27 @@ export class RequestsApi {
 
   act(id: string, body: ActionBody): Observable<RequestDetail> {
     return this.http.post<RequestDetail>(`${this.url(id)}/actions`, body);
+  }
+
+  // Documents attached to a request
+  uploadDocument(id: string, typeCode: string, file: File): Observable<RequestDocument> {
+    const form = new FormData();
+    form.append('typeCode', typeCode);
+    form.append('file', file, file.name);
+    return this.http.post<RequestDocument>(`${this.url(id)}/documents`, form);
+  }
+
+  removeDocument(id: string, documentId: string): Observable<void> {
+    return this.http.delete<void>(this.documentUrl(id, documentId));
+  }
+
+  /** The file's address (for the link); downloaded through `documentFile` with the person's token. */
+  documentFileUrl(id: string, documentId: string): string {
+    return `${this.documentUrl(id, documentId)}/file`;
+  }
+
+  documentFile(id: string, documentId: string): Observable<Blob> {
+    return this.http.get(this.documentFileUrl(id, documentId), { responseType: 'blob' });
   }
 
   timelineCsvUrl(id: string): string {
@@ -127,6 +149,10 @@ export class RequestsApi {
     return this.http
       .get<{ items: UserOption[] }>(`${this.apiBase}/users`, { params: { agentId, active: 'true', pageSize: 100 } })
       .pipe(map((r) => r.items.map(({ id, displayName, username }) => ({ id, displayName, username }))));
+  }
+
+  private documentUrl(id: string, documentId: string): string {
+    return `${this.url(id)}/documents/${encodeURIComponent(documentId)}`;
   }
 
   private url(id: string): string {

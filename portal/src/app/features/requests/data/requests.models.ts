@@ -151,6 +151,21 @@ export interface RequestDetail extends RequestSummary {
     readonly kind: string;
   } | null;
   readonly terminal: TerminalSummary | null;
+  /** Documents attached to the request, oldest first. */
+  readonly documents: readonly RequestDocument[];
+}
+
+/** A document attached to a request (`/requests/:id/documents`). */
+export interface RequestDocument {
+  readonly id: string;
+  /** Base data kind `document-type`. */
+  readonly typeCode: string;
+  readonly typeName: LocalizedText;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly size: number;
+  readonly uploadedBy: PersonRef;
+  readonly createdAt: string;
 }
 
 export interface InboxItem {

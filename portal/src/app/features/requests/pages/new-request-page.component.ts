@@ -1,15 +1,30 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  OnInit,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 
 import { I18nService } from '../../../core/i18n/i18n.service';
+import { fieldErrors } from '../../../core/api/api-error';
 import { DigitsPipe } from '../../../shared/pipes/digits.pipe';
+import { FileSizePipe } from '../../../shared/pipes/file-size.pipe';
 import { JalaliDatePipe } from '../../../shared/pipes/jalali-date.pipe';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { ErrorBannerComponent } from '../../../shared/ui/error-banner.component';
 import { FieldErrorsComponent } from '../../../shared/ui/field-errors.component';
 import { RequestLabelPipe } from '../components/request-label.pipe';
+import { DOCUMENT_ACCEPT, documentFileProblem, documentTarget, sameExceptDocuments } from '../data/request-documents';
 import {
   CHANGE_FIELDS,
   ChangeField,
@@ -44,6 +59,7 @@ type Mode = 'new' | 'edit' | 'correct';
     RouterLink,
     TranslatePipe,
     DigitsPipe,
+    FileSizePipe,
     JalaliDatePipe,
     RequestLabelPipe,
     ErrorBannerComponent,
@@ -299,6 +315,7 @@ type Mode = 'new' | 'edit' | 'correct';
                 }
               }
             }
+            <ng-container *ngTemplateOutlet="documentsSection" />
           }
           @case ('review') {
             <dl class="facts" data-testid="request-review">
@@ -318,6 +335,16 @@ type Mode = 'new' | 'edit' | 'correct';
                 <dt>{{ f.label }}</dt>
                 <dd [attr.data-testid]="'review-' + f.key">
                   <bdi>{{ f.value | digits }}</bdi>
+                </dd>
+              }
+              @if (documents().length) {
+                <dt>{{ 'requests.docs.title' | t }}</dt>
+                <dd data-testid="review-documents">
+                  @for (d of documents(); track d.id) {
+                    <div>
+                      {{ i18n.text(d.typeName) }} · <bdi>{{ d.fileName }}</bdi>
+                    </div>
+                  }
                 </dd>
               }
             </dl>
@@ -376,6 +403,74 @@ type Mode = 'new' | 'edit' | 'correct';
         </aside>
       }
     </div>
+
+    <ng-template #documentsSection>
+      <fieldset class="group" data-testid="request-docs">
+        <legend>{{ 'requests.docs.title' | t }}</legend>
+        <ul class="docs">
+          @for (d of documents(); track d.id) {
+            <li class="doc" data-testid="request-doc" [attr.data-doc-id]="d.id" [attr.data-type-code]="d.typeCode">
+              <span class="doc-type">{{ i18n.text(d.typeName) }}</span>
+              <bdi class="doc-name">{{ d.fileName }}</bdi>
+              <span class="muted">{{ d.size | fileSize }}</span>
+              <button
+                type="button"
+                class="btn btn-danger-ghost btn-sm"
+                data-testid="request-doc-remove"
+                [disabled]="docBusy()"
+                (click)="removeDocument(d.id)"
+              >
+                {{ 'requests.docs.remove' | t }}
+              </button>
+            </li>
+          } @empty {
+            <li class="muted" data-testid="request-docs-empty">{{ 'requests.docs.empty' | t }}</li>
+          }
+        </ul>
+        <kt-error-banner [error]="docBanner()" />
+        <div class="form-row two">
+          <label class="field">
+            <span class="label">{{ 'requests.docs.type' | t }}</span>
+            <select class="input" data-testid="request-doc-type" (change)="docType.set($any($event.target).value)">
+              <option value="">—</option>
+              @for (t of documentTypes(); track t.code) {
+                <option [value]="t.code" [selected]="docType() === t.code">{{ i18n.pick(t.nameFa, t.nameEn) }}</option>
+              }
+            </select>
+            <kt-field-errors [error]="docError()" field="typeCode" />
+          </label>
+          <label class="field">
+            <span class="label">{{ 'requests.docs.file' | t }}</span>
+            <input
+              #docFileInput
+              type="file"
+              class="input"
+              data-testid="request-doc-file"
+              [accept]="docAccept"
+              (change)="docFile.set($any($event.target).files?.item(0) ?? null)"
+            />
+            @if (docFileProblem(); as p) {
+              <p class="field-error" role="alert" data-testid="field-error-file" [attr.data-code]="p.code">
+                {{ i18n.text(p.message) }}
+              </p>
+            }
+            <kt-field-errors [error]="docError()" field="file" />
+          </label>
+        </div>
+        @if (!docTarget()) {
+          <p class="hint">{{ 'requests.docs.saveFirst' | t }}</p>
+        }
+        <button
+          type="button"
+          class="btn btn-ghost doc-upload"
+          data-testid="request-doc-upload"
+          [disabled]="docBusy() || saving() !== null || !docType() || !docFile() || docFileProblem() !== null"
+          (click)="uploadDocument()"
+        >
+          {{ 'requests.docs.upload' | t }}
+        </button>
+      </fieldset>
+    </ng-template>
 
     <ng-template #modelSelect let-required="required">
       <label class="field">
@@ -534,6 +629,30 @@ type Mode = 'new' | 'edit' | 'correct';
     .draft .btn {
       justify-self: start;
     }
+    .docs {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.25rem;
+    }
+    .doc {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+      flex-wrap: wrap;
+      padding: 0.35rem 0;
+      border-bottom: 1px solid #f1f5f9;
+    }
+    .doc-type {
+      font-weight: 600;
+    }
+    .doc .btn {
+      margin-inline-start: auto;
+    }
+    .doc-upload {
+      justify-self: start;
+    }
   `,
 })
 export class NewRequestPageComponent implements OnInit {
@@ -561,6 +680,9 @@ export class NewRequestPageComponent implements OnInit {
   protected readonly lookupError = this.store.selectSignal(requestsFeature.selectLookupError);
   protected readonly saving = this.store.selectSignal(requestsFeature.selectSaving);
   private readonly formError = this.store.selectSignal(requestsFeature.selectFormError);
+  protected readonly documentTypes = this.store.selectSignal(requestsFeature.selectDocumentTypes);
+  protected readonly docBusy = this.store.selectSignal(requestsFeature.selectDocumentBusy);
+  protected readonly docError = this.store.selectSignal(requestsFeature.selectDocumentError);
 
   protected readonly steps = FORM_STEPS;
   protected readonly types = REQUEST_TYPES;
@@ -570,12 +692,28 @@ export class NewRequestPageComponent implements OnInit {
   protected readonly step = signal<FormStep>('type');
   /** Problems are shown once the person tried to move on from a step. */
   protected readonly tried = signal(false);
+  /** The documents section: the chosen type and file. */
+  protected readonly docType = signal('');
+  protected readonly docFile = signal<File | null>(null);
+  protected readonly docAccept = DOCUMENT_ACCEPT;
+  private readonly docFileInput = viewChild<ElementRef<HTMLInputElement>>('docFileInput');
   protected readonly merchantQ = signal('');
   protected readonly terminalQ = signal('');
   /** One key per form: a double click or a retried POST creates one request. */
   private readonly clientKey = newClientKey();
 
   protected readonly stepIndex = computed(() => FORM_STEPS.indexOf(this.step()));
+  /** The stored request's documents (none until the form is saved). */
+  protected readonly documents = computed(() => this.stored()?.documents ?? []);
+  protected readonly docTarget = computed(() => documentTarget(this.id(), this.stored()?.id));
+  protected readonly docFileProblem = computed(() => documentFileProblem(this.docFile()));
+  /** A refusal of the upload that is not about the type or the file (state, size, scope). */
+  protected readonly docBanner = computed(() => {
+    const e = this.docError();
+    return e && fieldErrors(e, 'typeCode').length + fieldErrors(e, 'file').length === 0 ? e : null;
+  });
+  /** The stored request, changing only when more than its documents changes (they do not refill the form). */
+  private readonly storedContents = computed(() => this.stored(), { equal: sameExceptDocuments });
   protected readonly problems = computed(() => stepProblems(this.form(), this.step()));
   protected readonly apiErrors = computed(() => formFieldErrors(this.formError()));
   protected readonly bannerError = computed(() => {
@@ -626,11 +764,25 @@ export class NewRequestPageComponent implements OnInit {
   constructor() {
     // A stored request (draft or returned) fills the form once it arrives.
     effect(() => {
-      const stored = this.stored();
+      const stored = this.storedContents();
       if (!stored || stored.id !== this.id()) return;
       untracked(() => {
         this.form.set(formFromRequest(stored.type, stored.pspCode, stored.payload));
         this.step.set('details');
+      });
+    });
+    // A document attached: the section is cleared for the next one.
+    let documentCount = 0;
+    effect(() => {
+      const n = this.documents().length;
+      untracked(() => {
+        if (n > documentCount) {
+          this.docType.set('');
+          this.docFile.set(null);
+          const el = this.docFileInput()?.nativeElement;
+          if (el) el.value = '';
+        }
+        documentCount = n;
       });
     });
   }
@@ -751,6 +903,31 @@ export class NewRequestPageComponent implements OnInit {
         body: { type: f.type, pspCode: f.pspCode, payload, clientKey: this.clientKey },
       }),
     );
+  }
+
+  protected uploadDocument(): void {
+    const f = this.form();
+    const file = this.docFile();
+    const typeCode = this.docType();
+    if (!f.type || !file || !typeCode) return;
+    this.store.dispatch(
+      NewRequestPageActions.documentAdded({
+        requestId: this.docTarget(),
+        draft: {
+          type: f.type,
+          pspCode: f.pspCode,
+          payload: (payloadOf(f) ?? {}) as Record<string, unknown>,
+          clientKey: this.clientKey,
+        },
+        typeCode,
+        file,
+      }),
+    );
+  }
+
+  protected removeDocument(documentId: string): void {
+    const requestId = this.docTarget();
+    if (requestId) this.store.dispatch(NewRequestPageActions.documentRemoved({ requestId, documentId }));
   }
 
   protected deleteDraft(id: string): void {

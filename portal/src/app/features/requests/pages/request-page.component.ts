@@ -7,6 +7,7 @@ import { I18nService } from '../../../core/i18n/i18n.service';
 import { MessageKey } from '../../../core/i18n/messages.fa';
 import { selectHasAnyPermission } from '../../../core/session/session.feature';
 import { DigitsPipe } from '../../../shared/pipes/digits.pipe';
+import { FileSizePipe } from '../../../shared/pipes/file-size.pipe';
 import { JalaliDatePipe } from '../../../shared/pipes/jalali-date.pipe';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { ErrorBannerComponent } from '../../../shared/ui/error-banner.component';
@@ -15,7 +16,7 @@ import { RequestStateComponent, SlaBadgeComponent, TerminalStateComponent } from
 import { RequestLabelPipe } from '../components/request-label.pipe';
 import { RequestTimelineComponent } from '../components/request-timeline.component';
 import { RequestsApi } from '../data/requests-api.service';
-import { Option, RequestAction, RequestDetail } from '../data/requests.models';
+import { Option, RequestAction, RequestDetail, RequestDocument } from '../data/requests.models';
 import { RequestPageActions } from '../state/requests.actions';
 import { requestsFeature } from '../state/requests.feature';
 
@@ -56,6 +57,7 @@ const PAYLOAD_LABELS: Readonly<Record<string, MessageKey>> = {
     RouterLink,
     TranslatePipe,
     DigitsPipe,
+    FileSizePipe,
     JalaliDatePipe,
     RequestLabelPipe,
     ErrorBannerComponent,
@@ -229,6 +231,28 @@ const PAYLOAD_LABELS: Readonly<Record<string, MessageKey>> = {
             </section>
           }
 
+          <section class="card" data-testid="request-docs">
+            <h2 class="card-title">{{ 'requests.docs.title' | t }}</h2>
+            @for (d of r.documents; track d.id) {
+              <div class="doc" data-testid="request-doc" [attr.data-doc-id]="d.id" [attr.data-type-code]="d.typeCode">
+                <span class="doc-type">{{ i18n.text(d.typeName) }}</span>
+                <a
+                  [href]="documentUrl(r.id, d.id)"
+                  data-testid="request-doc-link"
+                  [attr.aria-label]="'action.download' | t: { name: d.fileName }"
+                  (click)="download($event, r, d)"
+                  ><bdi>{{ d.fileName }}</bdi></a
+                >
+                <span class="muted"
+                  >{{ d.size | fileSize }} · {{ 'requests.docs.uploadedBy' | t: { name: d.uploadedBy.displayName } }} ·
+                  {{ d.createdAt | jalali: 'short' }}</span
+                >
+              </div>
+            } @empty {
+              <p class="muted" data-testid="request-docs-empty">{{ 'requests.docs.empty' | t }}</p>
+            }
+          </section>
+
           @if (r.terminal; as t) {
             <section class="card" data-testid="request-terminal">
               <h2 class="card-title">{{ 'terminals.terminal' | t }}</h2>
@@ -372,6 +396,17 @@ const PAYLOAD_LABELS: Readonly<Record<string, MessageKey>> = {
       display: flex;
       gap: 0.5rem;
     }
+    .doc {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.5rem;
+      padding: 0.3rem 0;
+      border-bottom: 1px solid #f1f5f9;
+    }
+    .doc-type {
+      font-weight: 600;
+    }
   `,
 })
 export class RequestPageComponent {
@@ -467,6 +502,16 @@ export class RequestPageComponent {
 
   protected reload(): void {
     this.store.dispatch(RequestPageActions.opened({ id: this.id() }));
+  }
+
+  protected documentUrl(id: string, documentId: string): string {
+    return this.api.documentFileUrl(id, documentId);
+  }
+
+  /** The file needs the person's token: it is fetched and offered under its name (the link stays a link). */
+  protected download(event: Event, r: RequestDetail, document: RequestDocument): void {
+    event.preventDefault();
+    this.store.dispatch(RequestPageActions.documentDownloadClicked({ id: r.id, document }));
   }
 
   protected actionKey(a: RequestAction) {

@@ -13,6 +13,7 @@ import {
   Option,
   Page,
   RequestDetail,
+  RequestDocument,
   RequestQuery,
   RequestSummary,
   SavedFilter,
@@ -66,6 +67,7 @@ export const RequestPageActions = createActionGroup({
     Opened: props<{ id: string }>(),
     'Action Requested': props<{ id: string; body: ActionBody }>(),
     'Reassign Opened': props<{ agentId: string }>(),
+    'Document Download Clicked': props<{ id: string; document: RequestDocument }>(),
   },
 });
 
@@ -82,6 +84,12 @@ export const NewRequestPageActions = createActionGroup({
     'Draft Deleted': props<{ id: string }>(),
     Submitted: props<{ draftId: string | null; body: CreateRequestBody }>(),
     Resubmitted: props<{ id: string; body: ActionBody }>(),
+    /**
+     * A document to attach: to `requestId`, or, when the form was never saved (`requestId` null), to
+     * the draft `draft` is saved as first.
+     */
+    'Document Added': props<{ requestId: string | null; draft: CreateRequestBody; typeCode: string; file: File }>(),
+    'Document Removed': props<{ requestId: string; documentId: string }>(),
   },
 });
 
@@ -101,6 +109,7 @@ export const RequestsApiActions = createActionGroup({
       deviceModels: readonly Option[];
       swapReasons: readonly Option[];
       collectReasons: readonly Option[];
+      documentTypes: readonly Option[];
       agents: readonly AgentOption[];
     }>(),
     'Drafts Loaded': props<{ drafts: readonly RequestSummary[] }>(),
@@ -114,6 +123,9 @@ export const RequestsApiActions = createActionGroup({
     'Draft Deleted': props<{ id: string }>(),
     'Submit Succeeded': props<{ request: RequestDetail }>(),
     'Submit Failed': props<{ error: ApiError }>(),
+    'Document Uploaded': props<{ requestId: string; document: RequestDocument }>(),
+    'Document Removed': props<{ requestId: string; documentId: string }>(),
+    'Document Failed': props<{ error: ApiError }>(),
   },
 });
 

@@ -4,10 +4,10 @@ import { Observable, Subject, firstValueFrom, of, toArray, throwError } from 'rx
 
 import { aRequestDetail } from '../../../testing/request-fixtures';
 import { RequestsApi } from '../data/requests-api.service';
-import { RequestDetail } from '../data/requests.models';
+import { RequestDetail, RequestDocument } from '../data/requests.models';
 import { NewRequestPageActions, RequestPageActions, RequestsApiActions } from './requests.actions';
 import { requestsFeature } from './requests.feature';
-import { act, submit } from './requests.effects';
+import { act, removeDocument, submit, uploadDocument } from './requests.effects';
 
 const api = (overrides: Partial<RequestsApi>): RequestsApi => overrides as RequestsApi;
 const body = { type: 'install' as const, pspCode: 'psp-a', payload: { merchantId: 'm1' }, clientKey: 'key-1' };
@@ -75,5 +75,93 @@ describe('request effects', () => {
     );
     expect(done.acting).toBeNull();
     expect(done.detail?.state).toBe('at_psp');
+  });
+
+  describe('documents', () => {
+    const file = new File([new Uint8Array([1, 2, 3])], 'کارت.png', { type: 'image/png' });
+    const doc: RequestDocument = {
+      id: 'doc1',
+      typeCode: 'id-card',
+      typeName: { fa: 'کارت ملی', en: 'ID card' },
+      fileName: 'کارت.png',
+      contentType: 'image/png',
+      size: 3,
+      uploadedBy: { id: 'u1', displayName: 'Alpha User' },
+      createdAt: '2025-11-23T06:00:00Z',
+    };
+    const run = (action: Action, overrides: Partial<RequestsApi>) =>
+      firstValueFrom((uploadDocument(of(action), api(overrides)) as Observable<Action>).pipe(toArray()));
+
+    it('when the form was never saved, then it is saved as a draft (with its client key) and the document attached to it', async () => {
+      const create = vi.fn().mockReturnValue(of(aRequestDetail({ id: 'd1', state: 'draft' })));
+      const upload = vi.fn().mockReturnValue(of(doc));
+      const out = await run(NewRequestPageActions.documentAdded({ requestId: null, draft: body, typeCode: 'id-card', file }), {
+        create,
+        uploadDocument: upload,
+      });
+      expect(create).toHaveBeenCalledWith({ ...body, submit: false });
+      expect(upload).toHaveBeenCalledWith('d1', 'id-card', file);
+      // The draft is announced after the upload (the form reopened on it reads the document too).
+      expect(out.map((a) => a.type)).toEqual([RequestsApiActions.draftSaved.type, RequestsApiActions.documentUploaded.type]);
+      const state = out.reduce(requestsFeature.reducer, requestsFeature.reducer(undefined, { type: 'init' }));
+      expect(state.stored?.documents).toEqual([doc]);
+      expect(state.documentBusy).toBe(false);
+    });
+
+    it('when the request is stored, then the document goes to it without saving anything', async () => {
+      const create = vi.fn();
+      const upload = vi.fn().mockReturnValue(of(doc));
+      const out = await run(NewRequestPageActions.documentAdded({ requestId: 'r1', draft: body, typeCode: 'id-card', file }), {
+        create,
+        uploadDocument: upload,
+      });
+      expect(create).not.toHaveBeenCalled();
+      expect(out).toEqual([RequestsApiActions.documentUploaded({ requestId: 'r1', document: doc })]);
+    });
+
+    it('when the upload is refused, then the refusal is kept for the section; a failed save goes to the form', async () => {
+      const locked = new HttpErrorResponse({
+        status: 409,
+        error: { error: { code: 'DOCUMENTS_LOCKED', message: { fa: 'قفل', en: 'Locked' } } },
+      });
+      const refused = await run(NewRequestPageActions.documentAdded({ requestId: 'r1', draft: body, typeCode: 'x', file }), {
+        uploadDocument: vi.fn().mockReturnValue(throwError(() => locked)),
+      });
+      expect(refused.map((a) => a.type)).toEqual([RequestsApiActions.documentFailed.type]);
+      const busy = requestsFeature.reducer(
+        undefined,
+        NewRequestPageActions.documentAdded({ requestId: 'r1', draft: body, typeCode: 'x', file }),
+      );
+      expect(busy.documentBusy).toBe(true);
+      const state = requestsFeature.reducer(busy, refused[0]);
+      expect(state.documentError?.code).toBe('DOCUMENTS_LOCKED');
+      expect(state.documentBusy).toBe(false);
+
+      const unsaved = await run(NewRequestPageActions.documentAdded({ requestId: null, draft: body, typeCode: 'x', file }), {
+        create: vi.fn().mockReturnValue(throwError(() => new HttpErrorResponse({ status: 400 }))),
+        uploadDocument: vi.fn(),
+      });
+      expect(unsaved.map((a) => a.type)).toEqual([RequestsApiActions.submitFailed.type]);
+      expect(requestsFeature.reducer(busy, unsaved[0]).documentBusy).toBe(false);
+    });
+
+    it('when a document is removed, then it leaves the stored request and the request page', async () => {
+      const removeCall = vi.fn().mockReturnValue(of(undefined));
+      const [done] = await firstValueFrom(
+        (
+          removeDocument(
+            of(NewRequestPageActions.documentRemoved({ requestId: 'r1', documentId: 'doc1' })),
+            api({ removeDocument: removeCall }),
+          ) as Observable<Action>
+        ).pipe(toArray()),
+      );
+      expect(removeCall).toHaveBeenCalledWith('r1', 'doc1');
+      const withDoc = aRequestDetail({ id: 'r1', documents: [doc] });
+      let state = requestsFeature.reducer(undefined, RequestsApiActions.storedRequestLoaded({ request: withDoc }));
+      state = requestsFeature.reducer(state, RequestsApiActions.detailLoaded({ request: withDoc }));
+      state = requestsFeature.reducer(state, done);
+      expect(state.stored?.documents).toEqual([]);
+      expect(state.detail?.documents).toEqual([]);
+    });
   });
 });

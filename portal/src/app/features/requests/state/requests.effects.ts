@@ -19,6 +19,7 @@ import {
 import { toApiError } from '../../../core/api/api-error';
 import { NotificationService } from '../../../core/notifications/notification.service';
 import { selectHasAnyPermission } from '../../../core/session/session.feature';
+import { saveBlob } from '../../tickets/data/save-blob';
 import { RequestsApi } from '../data/requests-api.service';
 import { Option } from '../data/requests.models';
 import { Store } from '@ngrx/store';
@@ -126,6 +127,7 @@ export const loadLookups = createEffect(
           deviceModels: orNone(api.baseData('device-model')),
           swapReasons: orNone(api.baseData('swap-reason')),
           collectReasons: orNone(api.baseData('collect-reason')),
+          documentTypes: orNone(api.baseData('document-type')),
           // Only who may read agents is asked (a 403 would be harmless but noisy in the console).
           agents: canReadAgents ? api.agents().pipe(catchError(() => of([]))) : of([]),
         }).pipe(map((lookups) => RequestsApiActions.lookupsLoaded(lookups))),
@@ -332,6 +334,74 @@ export const openSubmitted = createEffect(
         notify.success('requests.form.submittedToast', { number: action.request.number });
         void router.navigate(['/requests', action.request.id]);
       }),
+    ),
+  { functional: true, dispatch: false },
+);
+
+/**
+ * Attaching a document: to the stored request, or, when the form was never saved, to the draft it is
+ * saved as first (its client key makes a retry the same draft). The saved draft is announced after
+ * the upload, so the form reopened on it reads the document with it.
+ */
+export const uploadDocument = createEffect(
+  (actions$ = inject(Actions), api = inject(RequestsApi)) =>
+    actions$.pipe(
+      ofType(NewRequestPageActions.documentAdded),
+      concatMap(({ requestId, draft, typeCode, file }) => {
+        const upload = (id: string) =>
+          api.uploadDocument(id, typeCode, file).pipe(
+            map((document) => RequestsApiActions.documentUploaded({ requestId: id, document })),
+            catchError((err: unknown) => of(RequestsApiActions.documentFailed({ error: toApiError(err) }))),
+          );
+        if (requestId) return upload(requestId);
+        return api.create({ ...draft, submit: false }).pipe(
+          switchMap((request) =>
+            upload(request.id).pipe(concatMap((done) => of(RequestsApiActions.draftSaved({ request }), done))),
+          ),
+          catchError((err: unknown) => of(RequestsApiActions.submitFailed({ error: toApiError(err) }))),
+        );
+      }),
+    ),
+  { functional: true },
+);
+
+export const removeDocument = createEffect(
+  (actions$ = inject(Actions), api = inject(RequestsApi)) =>
+    actions$.pipe(
+      ofType(NewRequestPageActions.documentRemoved),
+      concatMap(({ requestId, documentId }) =>
+        api.removeDocument(requestId, documentId).pipe(
+          map(() => RequestsApiActions.documentRemoved({ requestId, documentId })),
+          catchError((err: unknown) => of(RequestsApiActions.documentFailed({ error: toApiError(err) }))),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+export const notifyDocument = createEffect(
+  (actions$ = inject(Actions), notify = inject(NotificationService)) =>
+    actions$.pipe(
+      ofType(RequestsApiActions.documentUploaded),
+      tap(() => notify.success('requests.docs.uploaded')),
+    ),
+  { functional: true, dispatch: false },
+);
+
+/** A document's file, fetched with the person's token and offered under its name. */
+export const downloadDocument = createEffect(
+  (actions$ = inject(Actions), api = inject(RequestsApi), notify = inject(NotificationService)) =>
+    actions$.pipe(
+      ofType(RequestPageActions.documentDownloadClicked),
+      mergeMap(({ id, document }) =>
+        api.documentFile(id, document.id).pipe(
+          tap((blob) => saveBlob(blob, document.fileName)),
+          catchError((err: unknown) => {
+            notify.error(toApiError(err));
+            return EMPTY;
+          }),
+        ),
+      ),
     ),
   { functional: true, dispatch: false },
 );

@@ -3,6 +3,7 @@ import { createFeature, createReducer, on } from '@ngrx/store';
 import { ApiError } from '../../../core/api/api-error';
 import { MerchantDetail, MerchantSummary } from '../../merchants/data/merchants.models';
 import { defaultRequestQuery } from '../data/queries';
+import { withDocument, withoutDocument } from '../data/request-documents';
 import {
   AgentOption,
   Option,
@@ -35,6 +36,8 @@ export interface RequestsState {
   readonly deviceModels: readonly Option[];
   readonly swapReasons: readonly Option[];
   readonly collectReasons: readonly Option[];
+  /** Base data `document-type` (the documents of a request). */
+  readonly documentTypes: readonly Option[];
   readonly agents: readonly AgentOption[];
   readonly lookupsLoaded: boolean;
   readonly drafts: readonly RequestSummary[];
@@ -47,6 +50,9 @@ export interface RequestsState {
   readonly lookupError: ApiError | null;
   readonly saving: 'draft' | 'submit' | null;
   readonly formError: ApiError | null;
+  /** A document being uploaded or removed (the form's documents section). */
+  readonly documentBusy: boolean;
+  readonly documentError: ApiError | null;
 }
 
 export const initialRequestsState: RequestsState = {
@@ -64,6 +70,7 @@ export const initialRequestsState: RequestsState = {
   deviceModels: [],
   swapReasons: [],
   collectReasons: [],
+  documentTypes: [],
   agents: [],
   lookupsLoaded: false,
   drafts: [],
@@ -75,6 +82,8 @@ export const initialRequestsState: RequestsState = {
   lookupError: null,
   saving: null,
   formError: null,
+  documentBusy: false,
+  documentError: null,
 };
 
 export const requestsFeature = createFeature({
@@ -136,6 +145,8 @@ export const requestsFeature = createFeature({
       lookupError: null,
       saving: null,
       formError: null,
+      documentBusy: false,
+      documentError: null,
     })),
     on(RequestsApiActions.lookupsLoaded, (state, lookups) => ({
       ...state,
@@ -143,6 +154,7 @@ export const requestsFeature = createFeature({
       deviceModels: lookups.deviceModels,
       swapReasons: lookups.swapReasons,
       collectReasons: lookups.collectReasons,
+      documentTypes: lookups.documentTypes,
       agents: lookups.agents,
       lookupsLoaded: true,
     })),
@@ -186,6 +198,30 @@ export const requestsFeature = createFeature({
       detail: request,
       drafts: state.drafts.filter((d) => d.id !== request.id),
     })),
-    on(RequestsApiActions.submitFailed, (state, { error }) => ({ ...state, saving: null, formError: error })),
+    // A failed save also ends a document upload that needed the draft first.
+    on(RequestsApiActions.submitFailed, (state, { error }) => ({
+      ...state,
+      saving: null,
+      formError: error,
+      documentBusy: false,
+    })),
+    on(NewRequestPageActions.documentAdded, NewRequestPageActions.documentRemoved, (state) => ({
+      ...state,
+      documentBusy: true,
+      documentError: null,
+    })),
+    on(RequestsApiActions.documentUploaded, (state, { requestId, document }) => ({
+      ...state,
+      documentBusy: false,
+      stored: withDocument(state.stored, requestId, document),
+      detail: withDocument(state.detail, requestId, document),
+    })),
+    on(RequestsApiActions.documentRemoved, (state, { requestId, documentId }) => ({
+      ...state,
+      documentBusy: false,
+      stored: withoutDocument(state.stored, requestId, documentId),
+      detail: withoutDocument(state.detail, requestId, documentId),
+    })),
+    on(RequestsApiActions.documentFailed, (state, { error }) => ({ ...state, documentBusy: false, documentError: error })),
   ),
 });
