@@ -223,12 +223,27 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
       const headers: Record<string, string> = {};
       if (user) headers.authorization = `Bearer ${await world.token(user)}`;
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(`${apiUrl}${url}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(60_000),
-      });
+      const send = () =>
+        fetch(`${apiUrl}${url}`, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(60_000),
+        });
+      let res: Response;
+      try {
+        res = await send();
+      } catch (err) {
+        // The API gone (its last lines say why), or a reused keep-alive connection closed under us:
+        // a read is sent once more.
+        if (api && api.proc.exitCode !== null)
+          throw new Error(`the API exited (${api.proc.exitCode}):\n${api.log.slice(-40).join('\n')}`);
+        if (method !== 'GET') throw err;
+        log(
+          `${method} ${url}: ${err instanceof Error ? `${err.message} (${String((err as { cause?: unknown }).cause)})` : String(err)}; once more`,
+        );
+        res = await send();
+      }
       const text = await res.text();
       let parsed: unknown = text;
       if ((res.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
