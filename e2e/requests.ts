@@ -36,6 +36,11 @@ import {
 import type { E2eStack } from './support/stack';
 
 const PERSIAN_DIGIT = /[\u06F0-\u06F9]/;
+/** A 1×1 PNG (a real image, as the upload checks the type). */
+const PNG_1PX = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 const PERSIAN_LETTER = /[\u0600-\u06FF]/;
 
 /** A token of a test user (password grant of the test client `kartabl-cli`). */
@@ -453,6 +458,18 @@ export function requestTests(browser: Browser, target: PortalTarget, sessions: S
             'the correction lost the account',
           );
         });
+        // The reviewer asked for the new account's bank page: attached on the correction form.
+        await submitter.getByTestId('request-doc-type').selectOption('bank-page');
+        await submitter.getByTestId('request-doc-file').setInputFiles({
+          name: 'صفحه-حساب.png',
+          mimeType: 'image/png',
+          buffer: PNG_1PX,
+        });
+        await submitter.getByTestId('request-doc-upload').click();
+        const attached = submitter.locator('[data-testid="request-doc"][data-type-code="bank-page"]');
+        await attached.waitFor();
+        const docId = (await attached.getAttribute('data-doc-id')) ?? '';
+        check(docId.length > 0, 'the attached document has no id');
         await shot(submitter, 'account-6-correct-form');
         await submitter.getByTestId('form-next').click();
         await submitter.getByTestId('request-review').waitFor();
@@ -460,6 +477,14 @@ export function requestTests(browser: Browser, target: PortalTarget, sessions: S
         await submitter.waitForURL(new RegExp(`/requests/${requestId}$`));
         await untilRequest(submitter, 'back in review', async () => (await stateOf(submitter)) === 'in_review');
         check((await textOf(submitter.getByTestId('page-title'))).length > 0, 'no title');
+        // The request page lists the document, and it downloads under its own name.
+        const docOnPage = submitter.locator(`[data-testid="request-doc"][data-doc-id="${docId}"]`);
+        await docOnPage.waitFor();
+        const [download] = await Promise.all([
+          submitter.waitForEvent('download'),
+          docOnPage.getByTestId('request-doc-link').click(),
+        ]);
+        check(download.suggestedFilename() === 'صفحه-حساب.png', `downloaded as ${download.suggestedFilename()}`);
         await shot(submitter, 'account-7-resubmitted');
 
         // Approved again: alpha on the page, the broker in bulk.
