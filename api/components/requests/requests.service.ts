@@ -24,6 +24,7 @@ import {
   FINAL_STATES,
   MAX_REQUEST_DOCUMENTS,
   type RequestPayload,
+  type RequestTask,
   type RequestType,
   type SlaPolicy,
   allowedActions,
@@ -214,12 +215,17 @@ export function createRequestService(deps: RequestServiceDeps) {
     return { merchantId: t.merchantId, terminalId: t.id };
   }
 
-  async function summaries(records: RequestRecord[]) {
-    const agentById = await agents.byIds([...new Set(records.map((r) => r.agentId))]);
+  /** List rows of requests; `known` open tasks (e.g. the inbox page's own) are not read again. */
+  async function summaries(records: RequestRecord[], known: RequestTask[] = []) {
     const merchantIds = [...new Set(records.map((r) => r.merchantId).filter((x): x is string => Boolean(x)))];
-    const merchants = merchantIds.length ? await m.Merchant.findAll({ where: { id: merchantIds } }) : [];
-    const openIds = records.map((r) => r.openTaskId).filter((x): x is string => Boolean(x));
-    const tasks = openIds.length ? await m.RequestTask.findAll({ where: { id: openIds } }) : [];
+    const knownIds = new Set(known.map((t) => t.id));
+    const openIds = records.map((r) => r.openTaskId).filter((x): x is string => Boolean(x) && !knownIds.has(x!));
+    const [agentById, merchants, read] = await Promise.all([
+      agents.byIds([...new Set(records.map((r) => r.agentId))]),
+      merchantIds.length ? m.Merchant.findAll({ where: { id: merchantIds } }) : Promise.resolve([]),
+      openIds.length ? m.RequestTask.findAll({ where: { id: openIds } }) : Promise.resolve([]),
+    ]);
+    const tasks = [...known, ...read.map(toTask)];
     return records.map((r) => {
       const a = agentById.get(r.agentId);
       const merchant = merchants.find((x) => x.id === r.merchantId);
@@ -242,7 +248,7 @@ export function createRequestService(deps: RequestServiceDeps) {
         submittedAt: r.submittedAt,
         updatedAt: r.updatedAt,
         closedAt: r.closedAt,
-        openTask: task ? toTask(task) : null,
+        openTask: task ?? null,
       };
     });
   }
@@ -647,7 +653,10 @@ export function createRequestService(deps: RequestServiceDeps) {
         page: q.page,
         pageSize: q.pageSize,
       });
-      const requests = await summaries(await repo.findMany(result.items.map((i) => i.requestId)));
+      const requests = await summaries(
+        await repo.findMany(result.items.map((i) => i.requestId)),
+        result.items.map((i) => i.task),
+      );
       return {
         items: result.items.map((i) => ({ task: i.task, request: requests.find((r) => r.id === i.requestId) ?? null })),
         total: result.total,
