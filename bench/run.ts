@@ -100,7 +100,8 @@ export function markdown(r: BenchResults): string {
     );
   }
   if (r.tokens) {
-    const t = r.tokens;
+    // Files of earlier versions have no one-at-a-time figures.
+    const t = { ...r.tokens, serial: r.tokens.serial ?? { authedP50: NaN, publicP50: NaN, costMs: NaN } };
     out.push(
       `| token verification | ${t.realms} agent realms, ${t.calls} calls, ${t.clients} clients (and ${Math.min(500, t.calls)} one at a time) | authenticated p50 ${f(t.authed.p50, 2)} ms, ${f(t.authed.perSecond, 0)} req/s; one at a time p50 ${f(t.serial.authedP50, 2)} ms | public /api/health p50 ${f(t.public.p50, 2)} ms, ${f(t.public.perSecond, 0)} req/s; one at a time p50 ${f(t.serial.publicP50, 2)} ms | one at a time +${f(t.serial.costMs, 2)} ms per request (×${f(t.serial.authedP50 / t.serial.publicP50, 2)}); CPU per request from the rates +${f(t.costFromRateMs, 2)} ms; p50 at ${t.clients} clients +${f(t.costPerRequestMs, 2)} ms (queueing); RS256 check alone ${f(t.cryptoMs, 3)} ms, the route's query alone ${f(t.routeQueryMs, 2)} ms |`,
     );
