@@ -1,4 +1,11 @@
-import { InboxItem, InboxPage, RequestDetail, RequestSummary, RequestTask } from '../features/requests/data/requests.models';
+import {
+  InboxItem,
+  InboxPage,
+  RequestDetail,
+  RequestSummary,
+  RequestTask,
+  TerminalDetail,
+} from '../features/requests/data/requests.models';
 
 export function aTask(overrides: Partial<RequestTask> = {}): RequestTask {
   return {
@@ -88,5 +95,26 @@ export function anInboxPage(items: readonly InboxItem[], counts: Partial<InboxPa
     page: 1,
     pageSize: 20,
     counts: { byKind: {}, bySla: {}, views: {}, ...counts },
+  };
+}
+
+export function aTerminal(overrides: Partial<TerminalDetail> = {}): TerminalDetail {
+  return {
+    id: 't1',
+    pspCode: 'psp-a',
+    pspTerminalId: '00012345',
+    pspMerchantId: 'M-77',
+    merchantId: 'm1',
+    merchantName: { fa: 'فروشگاه نمونه', en: 'Sample shop' },
+    shopId: 's1',
+    shopName: { fa: 'شعبه مرکزی', en: 'Main branch' },
+    accountId: 'a1',
+    agentId: 'alpha',
+    deviceModel: 'pax-s90',
+    serial: 'SN-1',
+    state: 'active',
+    updatedAt: '2025-11-23T06:00:00Z',
+    requests: [],
+    ...overrides,
   };
 }

@@ -69,6 +69,15 @@ import { RequestLabelPipe } from './request-label.pipe';
               <td>
                 <span class="stage">{{ item.task.kind | requestLabel: 'kind' }}</span>
                 <kt-request-state [state]="item.request.state" />
+                @if (item.task.problem; as problem) {
+                  <span
+                    class="problem"
+                    data-testid="inbox-problem"
+                    [attr.data-code]="problem.code"
+                    [title]="i18n.text(problem.text)"
+                    >{{ i18n.text(problem.text) }}</span
+                  >
+                }
               </td>
               <td>{{ i18n.text(item.request.merchantName) || ('common.none' | t) }}</td>
               <td dir="ltr" class="code">{{ item.request.pspCode }}</td>
@@ -106,6 +115,16 @@ import { RequestLabelPipe } from './request-label.pipe';
       display: block;
       font-weight: 600;
       margin-bottom: 0.2rem;
+    }
+    .problem {
+      display: block;
+      max-width: 18rem;
+      margin-top: 0.2rem;
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+      color: var(--danger);
+      font-size: 0.8rem;
     }
     .code {
       font-family: ui-monospace, monospace;

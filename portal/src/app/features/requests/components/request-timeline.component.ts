@@ -1,9 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 
+import { LocalizedText } from '../../../core/api/api.models';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { DigitsPipe } from '../../../shared/pipes/digits.pipe';
 import { JalaliDatePipe } from '../../../shared/pipes/jalali-date.pipe';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
+import { BaseDataLists, NO_BASE_DATA } from '../data/basedata-names';
 import { PspCall, RequestEvent } from '../data/requests.models';
 import { TimelineDetail, TimelineEntry, mergeTimeline } from '../data/timeline';
 
@@ -33,8 +35,10 @@ import { TimelineDetail, TimelineEntry, mergeTimeline } from '../data/timeline';
                 @if (c.errorCode) {
                   · <bdi class="mono" dir="ltr">{{ c.errorCode }}</bdi>
                 }
-                @if (c.message) {
-                  · <bdi>{{ c.message }}</bdi>
+                @if (e.callText; as text) {
+                  · <bdi data-testid="timeline-call-message">{{ i18n.text(text) }}</bdi>
+                } @else if (c.message) {
+                  · <bdi data-testid="timeline-call-message">{{ c.message }}</bdi>
                 }
                 @if (c.latencyMs !== null) {
                   · {{ 'requests.timeline.latency' | t: { ms: c.latencyMs } }}
@@ -46,6 +50,8 @@ import { TimelineDetail, TimelineEntry, mergeTimeline } from '../data/timeline';
                 ><span class="muted">{{ d.label ? (d.label | t) : d.key }}:</span>
                 @if (dateOf(d.value); as date) {
                   {{ date | jalali: 'short' }}
+                } @else if (itemOf(d.value); as item) {
+                  <bdi [title]="item.code" [attr.data-code]="item.code">{{ i18n.text(item.name) }}</bdi>
                 } @else if (codeOf(d.value); as code) {
                   <bdi class="mono" dir="ltr">{{ code }}</bdi>
                 } @else {
@@ -98,10 +104,12 @@ import { TimelineDetail, TimelineEntry, mergeTimeline } from '../data/timeline';
   `,
 })
 export class RequestTimelineComponent {
-  private readonly i18n = inject(I18nService);
+  protected readonly i18n = inject(I18nService);
   readonly events = input.required<readonly RequestEvent[]>();
   readonly calls = input<readonly PspCall[]>([]);
-  protected readonly entries = computed(() => mergeTimeline(this.events(), this.calls()));
+  /** The base-data lists that name the codes of the events (a swap's reason, the PSP…). */
+  readonly baseData = input<BaseDataLists>(NO_BASE_DATA);
+  protected readonly entries = computed(() => mergeTimeline(this.events(), this.calls(), this.baseData()));
 
   protected label(e: TimelineEntry) {
     return `requests.event.${e.type}` as const;
@@ -109,6 +117,10 @@ export class RequestTimelineComponent {
 
   protected dateOf(value: TimelineDetail['value']): string | null {
     return 'date' in value ? value.date : null;
+  }
+
+  protected itemOf(value: TimelineDetail['value']): { code: string; name: LocalizedText } | null {
+    return 'item' in value ? value.item : null;
   }
 
   protected codeOf(value: TimelineDetail['value']): string | null {
@@ -120,6 +132,7 @@ export class RequestTimelineComponent {
     if ('code' in value) return value.code;
     if ('localized' in value) return this.i18n.text(value.localized);
     if ('message' in value) return this.i18n.t(value.message);
+    if ('item' in value) return this.i18n.text(value.item.name);
     return value.date;
   }
 }

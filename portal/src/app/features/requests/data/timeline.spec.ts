@@ -70,3 +70,77 @@ describe('the request timeline', () => {
     expect(details.map((d) => d.key)).toEqual(['text']);
   });
 });
+
+describe('the request timeline in the reader\'s words', () => {
+  const lists = {
+    psps: [{ code: 'psp-a', nameFa: 'پرداخت الف', nameEn: 'PSP A' }],
+    deviceModels: [],
+    swapReasons: [{ code: 'e2e-cracked-screen', nameFa: 'شکستگی صفحهٔ نمایش', nameEn: 'Cracked screen' }],
+    collectReasons: [],
+  };
+
+  it('names the swap reason of a returned serial and the PSP of a submission by their base data, keeping the code', () => {
+    const entries = mergeTimeline(
+      [
+        { seq: 1, type: 'submitted', at: '2025-11-23T06:00:00Z', actor: null, data: { type: 'swap', pspCode: 'psp-a' } },
+        {
+          seq: 2,
+          type: 'serial_returned',
+          at: '2025-11-23T07:00:00Z',
+          actor: null,
+          data: { serial: 'SN-1', terminalId: '6f1c2a8e-1b2c-4d5e-8f90-123456789abc', reason: 'e2e-cracked-screen' },
+        },
+        { seq: 3, type: 'rejected', at: '2025-11-23T08:00:00Z', actor: null, data: { reason: 'مدارک ناقص' } },
+      ],
+      [],
+      lists,
+    );
+    expect(entries[0]?.details.find((d) => d.key === 'pspCode')?.value).toEqual({
+      item: { code: 'psp-a', name: { fa: 'پرداخت الف', en: 'PSP A' } },
+    });
+    expect(entries[1]?.details).toEqual([
+      { key: 'serial', label: 'requests.detail.serial', value: { code: 'SN-1' } },
+      {
+        key: 'reason',
+        label: 'requests.detail.reason',
+        value: { item: { code: 'e2e-cracked-screen', name: { fa: 'شکستگی صفحهٔ نمایش', en: 'Cracked screen' } } },
+      },
+    ]);
+    // A reason a person wrote stays their text.
+    expect(entries[2]?.details[0]?.value).toEqual({ text: 'مدارک ناقص' });
+  });
+
+  it('before the base data arrives, a code shows as the code', () => {
+    const [entry] = mergeTimeline(
+      [{ seq: 1, type: 'submitted', at: '2025-11-23T06:00:00Z', actor: null, data: { pspCode: 'psp-a' } }],
+      [],
+    );
+    expect(entry?.details[0]?.value).toEqual({ code: 'psp-a' });
+  });
+
+  it('a call that failed on an unmapped value has the bilingual text of the parked event it caused; others keep their message', () => {
+    const text = {
+      fa: 'کد «e2e-cracked-screen» از «دلیل تعویض» برای شرکت پرداخت «psp-a» نگاشت نشده است.',
+      en: 'The swap-reason "e2e-cracked-screen" has no code at PSP "psp-a"; add the mapping in Base data › Mapping, then retry the request.',
+    };
+    const call = {
+      at: '2025-11-23T07:00:00Z',
+      operation: 'swap',
+      outcome: 'unmapped',
+      latencyMs: 12,
+      errorCode: 'swap-reason/e2e-cracked-screen:unmapped',
+      message: text.en,
+      trackingCode: null,
+    };
+    const rejected = { ...call, at: '2025-11-23T09:00:00Z', outcome: 'rejected', errorCode: '12', message: 'کد ملی نامعتبر' };
+    const entries = mergeTimeline(
+      [{ seq: 1, type: 'parked', at: '2025-11-23T07:00:01Z', actor: null, data: { problem: 'PspUnmappedValue', text } }],
+      [call, rejected],
+    );
+    expect(entries.map((e) => [e.type, e.callText])).toEqual([
+      ['psp_call', text],
+      ['parked', null],
+      ['psp_call', null],
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import { LocalizedText } from '../../../core/api/api.models';
 import { MessageKey } from '../../../core/i18n/messages.fa';
+import { BaseDataLists, NO_BASE_DATA, baseDataName } from './basedata-names';
 import {
   PersonRef,
   PspCall,
@@ -29,6 +30,8 @@ export interface TimelineDetail {
     | { readonly code: string }
     | { readonly localized: LocalizedText }
     | { readonly message: MessageKey }
+    /** A base-data item's code (a swap reason, a device model, a PSP) with its name. */
+    | { readonly item: { readonly code: string; readonly name: LocalizedText } }
     | { readonly date: string };
 }
 
@@ -43,6 +46,12 @@ export interface TimelineEntry {
   /** Reasons, serials, codes…, labelled; internal ids left out. */
   readonly details: readonly TimelineDetail[];
   readonly call: PspCall | null;
+  /**
+   * A failed call's message in both languages, when an event carries it bilingually: our own messages
+   * (an unmapped value, missing credentials…) are stored on the call in English only, and the event the
+   * failure caused (`parked`) has the same text as `{fa, en}`.
+   */
+  readonly callText: LocalizedText | null;
 }
 
 const isText = (v: unknown): v is LocalizedText =>
@@ -81,11 +90,14 @@ const LABELS: Readonly<Record<string, MessageKey>> = {
 
 const TERMINAL_STATES = new Set(['pending', 'awaiting_device', 'active', 'deactivated', 'collected']);
 
-function valueOf(key: string, value: unknown): TimelineDetail['value'] | null {
+function valueOf(key: string, value: unknown, lists: BaseDataLists): TimelineDetail['value'] | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
     const text = String(value);
     if (UUID.test(text)) return null; // our own ids (terminal, merchant…): the page links them already
+    // A base-data code (the swap reason of `serial_returned`, the PSP of `submitted`…) by its name.
+    const name = baseDataName(key, text, lists);
+    if (name) return { item: { code: text, name } };
     if (key === 'kind' && text in TASK_KIND_LABELS) return { localized: TASK_KIND_LABELS[text as TaskKind] };
     if (key === 'type' && text in REQUEST_TYPE_LABELS) return { localized: REQUEST_TYPE_LABELS[text as RequestType] };
     if (key === 'state' && text in REQUEST_STATE_LABELS) return { localized: REQUEST_STATE_LABELS[text as RequestState] };
@@ -105,12 +117,18 @@ function valueOf(key: string, value: unknown): TimelineDetail['value'] | null {
   return null;
 }
 
-/** The readable details of an event's data: labelled, internal ids left out, one level deep (`problem.text`). */
-export function detailsOf(data: Readonly<Record<string, unknown>>): readonly TimelineDetail[] {
+/**
+ * The readable details of an event's data: labelled, internal ids left out, base-data codes named by
+ * `lists`, one level deep (`problem.text`).
+ */
+export function detailsOf(
+  data: Readonly<Record<string, unknown>>,
+  lists: BaseDataLists = NO_BASE_DATA,
+): readonly TimelineDetail[] {
   const out: TimelineDetail[] = [];
   for (const [key, raw] of Object.entries(data)) {
     if (HIDDEN.has(key)) continue;
-    const value = valueOf(key, raw);
+    const value = valueOf(key, raw, lists);
     if (value) out.push({ key, label: LABELS[key] ?? null, value });
   }
   // A parked event carries the problem's code and its text: the text says it.
@@ -118,8 +136,28 @@ export function detailsOf(data: Readonly<Record<string, unknown>>): readonly Tim
   return out;
 }
 
-/** Events and PSP calls merged by time (events first on a tie: the call follows its cause). */
-export function mergeTimeline(events: readonly RequestEvent[], calls: readonly PspCall[]): readonly TimelineEntry[] {
+/** The bilingual texts the events carry (`text` of a parked event, a problem's `text`), by their English. */
+function textsOf(events: readonly RequestEvent[]): ReadonlyMap<string, LocalizedText> {
+  const out = new Map<string, LocalizedText>();
+  for (const e of events) {
+    for (const value of Object.values(e.data ?? {})) {
+      const text = isText(value) ? value : typeof value === 'object' && value !== null ? (value as { text?: unknown }).text : null;
+      if (isText(text) && text.en) out.set(text.en, text);
+    }
+  }
+  return out;
+}
+
+/**
+ * Events and PSP calls merged by time (events first on a tie: the call follows its cause); base-data
+ * codes named by `lists`, a call's English-only message in the reader's language when an event has it.
+ */
+export function mergeTimeline(
+  events: readonly RequestEvent[],
+  calls: readonly PspCall[],
+  lists: BaseDataLists = NO_BASE_DATA,
+): readonly TimelineEntry[] {
+  const texts = textsOf(events);
   const entries: (TimelineEntry & { order: number })[] = [
     ...events.map((e) => ({
       key: `e${e.seq}`,
@@ -127,8 +165,9 @@ export function mergeTimeline(events: readonly RequestEvent[], calls: readonly P
       source: 'event' as const,
       type: e.type,
       actor: e.actor,
-      details: detailsOf(e.data ?? {}),
+      details: detailsOf(e.data ?? {}, lists),
       call: null,
+      callText: null,
       order: 0,
     })),
     ...calls.map((c, i) => ({
@@ -139,6 +178,7 @@ export function mergeTimeline(events: readonly RequestEvent[], calls: readonly P
       actor: null,
       details: [],
       call: c,
+      callText: (c.message && texts.get(c.message)) || null,
       order: 1,
     })),
   ];

@@ -24,6 +24,7 @@ import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { ErrorBannerComponent } from '../../../shared/ui/error-banner.component';
 import { FieldErrorsComponent } from '../../../shared/ui/field-errors.component';
 import { RequestLabelPipe } from '../components/request-label.pipe';
+import { baseDataName } from '../data/basedata-names';
 import { DOCUMENT_ACCEPT, documentFileProblem, documentTarget, sameExceptDocuments } from '../data/request-documents';
 import {
   CHANGE_FIELDS,
@@ -727,18 +728,15 @@ export class NewRequestPageComponent implements OnInit {
         ? 'requests.form.editTitle'
         : 'requests.form.title',
   );
+  private readonly baseData = this.store.selectSignal(requestsFeature.selectBaseDataLists);
   protected readonly pspName = computed(() => {
     const code = this.form().pspCode;
-    const psp = this.psps().find((p) => p.code === code);
-    return psp ? this.i18n.pick(psp.nameFa, psp.nameEn) : code;
+    const name = baseDataName('pspCode', code, this.baseData());
+    return name ? this.i18n.text(name) : code;
   });
   protected readonly reviewFacts = computed(() => {
     const payload = (payloadOf(this.form()) ?? {}) as Record<string, unknown>;
     const merchant = this.merchant();
-    const name = (list: readonly { code: string; nameFa: string; nameEn: string }[], code: unknown) => {
-      const o = list.find((x) => x.code === code);
-      return o ? this.i18n.pick(o.nameFa, o.nameEn) : String(code);
-    };
     const facts: { key: string; label: string; value: string }[] = [];
     for (const [key, value] of Object.entries(payload)) {
       if (key === 'merchantId' || key === 'terminalId') continue;
@@ -749,8 +747,8 @@ export class NewRequestPageComponent implements OnInit {
         continue;
       }
       let text = String(value);
-      if (key === 'deviceModel') text = name(this.deviceModels(), value);
-      if (key === 'reason') text = name([...this.swapReasons(), ...this.collectReasons()], value);
+      const name = baseDataName(key, value, this.baseData());
+      if (name) text = this.i18n.text(name);
       if (key === 'shopId') {
         const s = merchant?.shops.find((x) => x.id === value);
         text = s ? this.i18n.pick(s.nameFa, s.nameEn) : text;

@@ -16,7 +16,8 @@ import { RequestStateComponent, SlaBadgeComponent, TerminalStateComponent } from
 import { RequestLabelPipe } from '../components/request-label.pipe';
 import { RequestTimelineComponent } from '../components/request-timeline.component';
 import { RequestsApi } from '../data/requests-api.service';
-import { Option, RequestAction, RequestDetail, RequestDocument } from '../data/requests.models';
+import { baseDataName, isBaseDataField } from '../data/basedata-names';
+import { RequestAction, RequestDetail, RequestDocument } from '../data/requests.models';
 import { RequestPageActions } from '../state/requests.actions';
 import { requestsFeature } from '../state/requests.feature';
 
@@ -340,7 +341,7 @@ const PAYLOAD_LABELS: Readonly<Record<string, MessageKey>> = {
             }}</a>
           }
         </div>
-        <kt-request-timeline [events]="r.timeline" [calls]="r.pspCalls" />
+        <kt-request-timeline [events]="r.timeline" [calls]="r.pspCalls" [baseData]="baseData()" />
       </section>
     } @else if (loading()) {
       <p class="empty">{{ 'common.loading' | t }}</p>
@@ -438,10 +439,8 @@ export class RequestPageComponent {
     return BUTTON_ORDER.filter((a) => allowed.includes(a));
   });
   protected readonly csvUrl = computed(() => this.api.timelineCsvUrl(this.id()));
-  // Base-data names of the payload's codes (device model, swap/collect reason).
-  private readonly deviceModels = this.store.selectSignal(requestsFeature.selectDeviceModels);
-  private readonly swapReasons = this.store.selectSignal(requestsFeature.selectSwapReasons);
-  private readonly collectReasons = this.store.selectSignal(requestsFeature.selectCollectReasons);
+  /** Base-data names of the codes in the payload and the timeline (device model, swap/collect reason, PSP). */
+  protected readonly baseData = this.store.selectSignal(requestsFeature.selectBaseDataLists);
   /** The request's merchant (for its shop's name and the account's Sheba), when the person may read merchants. */
   private readonly canReadMerchants = this.store.selectSignal(selectHasAnyPermission('merchants.read'));
   private readonly merchantDetail = rxResource({
@@ -462,10 +461,9 @@ export class RequestPageComponent {
         if (value === '') continue;
         let text = String(value);
         let code = key === 'serial';
-        const option = (list: readonly Option[]) => list.find((o) => o.code === value);
-        if (key === 'deviceModel' || key === 'reason') {
-          const o = option(key === 'deviceModel' ? this.deviceModels() : [...this.swapReasons(), ...this.collectReasons()]);
-          if (o) text = this.i18n.pick(o.nameFa, o.nameEn);
+        if (isBaseDataField(key)) {
+          const name = baseDataName(key, value, this.baseData());
+          if (name) text = this.i18n.text(name);
           else code = true;
         }
         if (key === 'shopId') {

@@ -10,8 +10,10 @@ import { ErrorBannerComponent } from '../../../shared/ui/error-banner.component'
 import { TerminalStateComponent } from '../components/request-badges.component';
 import { RequestLabelPipe } from '../components/request-label.pipe';
 import { RequestTableComponent } from '../components/request-table.component';
+import { baseDataName } from '../data/basedata-names';
 import { startableTypes } from '../data/terminal-requests';
 import { TerminalsPageActions } from '../state/requests.actions';
+import { requestsFeature } from '../state/requests.feature';
 import { terminalsFeature } from '../state/terminals.feature';
 
 /** A terminal: merchant, PSP numbers, serial, state, its requests, and the requests one may start for it. */
@@ -64,8 +66,12 @@ import { terminalsFeature } from '../state/terminals.feature';
             <bdi dir="ltr">{{ t.pspMerchantId ?? '—' }}</bdi>
           </dd>
           <dt>{{ 'requests.form.deviceModel' | t }}</dt>
-          <dd>
-            <bdi dir="ltr">{{ t.deviceModel ?? '—' }}</bdi>
+          <dd data-testid="terminal-model" [attr.data-code]="t.deviceModel">
+            @if (modelName(); as name) {
+              <bdi [title]="t.deviceModel">{{ i18n.text(name) }}</bdi>
+            } @else {
+              <bdi dir="ltr">{{ t.deviceModel ?? '—' }}</bdi>
+            }
           </dd>
           <dt>{{ 'terminals.serial' | t }}</dt>
           <dd data-testid="terminal-serial">
@@ -127,6 +133,9 @@ export class TerminalPageComponent {
   protected readonly loading = this.store.selectSignal(terminalsFeature.selectDetailLoading);
   protected readonly error = this.store.selectSignal(terminalsFeature.selectDetailError);
   protected readonly canCreate = this.store.selectSignal(selectHasAnyPermission('requests.create'));
+  private readonly baseData = this.store.selectSignal(requestsFeature.selectBaseDataLists);
+  /** The device model's base-data name (the code stays in its tooltip); null while unknown. */
+  protected readonly modelName = computed(() => baseDataName('deviceModel', this.terminal()?.deviceModel, this.baseData()));
   protected readonly startable = computed(() => {
     const t = this.terminal();
     return t ? startableTypes(t.state, t.requests) : [];

@@ -1,13 +1,20 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { Action } from '@ngrx/store';
-import { Observable, Subject, firstValueFrom, of, toArray, throwError } from 'rxjs';
+import { Action, Store } from '@ngrx/store';
+import { BehaviorSubject, Observable, Subject, firstValueFrom, map, of, toArray, throwError } from 'rxjs';
 
-import { aRequestDetail } from '../../../testing/request-fixtures';
+import { initialSessionState } from '../../../core/session/session.feature';
+import { aRequestDetail, aTerminal } from '../../../testing/request-fixtures';
 import { RequestsApi } from '../data/requests-api.service';
 import { RequestDetail, RequestDocument } from '../data/requests.models';
-import { NewRequestPageActions, RequestPageActions, RequestsApiActions } from './requests.actions';
-import { requestsFeature } from './requests.feature';
-import { act, removeDocument, submit, uploadDocument } from './requests.effects';
+import {
+  InboxPageActions,
+  NewRequestPageActions,
+  RequestPageActions,
+  RequestsApiActions,
+  TerminalsApiActions,
+} from './requests.actions';
+import { RequestsState, initialRequestsState, requestsFeature } from './requests.feature';
+import { act, loadLookups, removeDocument, submit, uploadDocument } from './requests.effects';
 
 const api = (overrides: Partial<RequestsApi>): RequestsApi => overrides as RequestsApi;
 const body = { type: 'install' as const, pspCode: 'psp-a', payload: { merchantId: 'm1' }, clientKey: 'key-1' };
@@ -162,6 +169,83 @@ describe('request effects', () => {
       state = requestsFeature.reducer(state, done);
       expect(state.stored?.documents).toEqual([]);
       expect(state.detail?.documents).toEqual([]);
+    });
+  });
+
+  describe('the base-data choices', () => {
+    const reason = { code: 'cracked', nameFa: 'شکستگی', nameEn: 'Cracked' };
+    const added = { code: 'e2e-cracked-screen', nameFa: 'شکستگی صفحهٔ نمایش', nameEn: 'Cracked screen' };
+    /** The effect over a store the test moves along, and the lookups it asked for. */
+    function harness(baseData: RequestsApi['baseData']) {
+      const root$ = new BehaviorSubject<{ requests: RequestsState; session: typeof initialSessionState }>({
+        requests: initialRequestsState,
+        session: initialSessionState,
+      });
+      const store = { select: (selector: (s: unknown) => unknown) => root$.pipe(map(selector)) } as unknown as Store;
+      const actions$ = new Subject<Action>();
+      const out: Action[] = [];
+      (loadLookups(actions$, api({ baseData, agents: vi.fn() }), store) as Observable<Action>).subscribe((a) => {
+        out.push(a);
+        const requests = requestsFeature.reducer(root$.value.requests, a);
+        root$.next({ ...root$.value, requests });
+      });
+      return { send: (a: Action) => actions$.next(a), out, state: () => root$.value.requests };
+    }
+    const psp = { code: 'psp-a', nameFa: 'پرداخت الف', nameEn: 'PSP A' };
+    const model = { code: 'pax-s90', nameFa: 'پکس', nameEn: 'PAX' };
+    const lists = (swapReasons: readonly (typeof reason)[]) =>
+      vi.fn((kind: string) =>
+        of(kind === 'swap-reason' ? swapReasons : kind === 'psp' ? [psp] : kind === 'device-model' ? [model] : []),
+      );
+
+    it('are read on the first visit only, and again whenever a request form opens (a new swap reason is offered at once)', () => {
+      let swapReasons = [reason];
+      const baseData = vi.fn((kind: string) => of(kind === 'swap-reason' ? swapReasons : []));
+      const h = harness(baseData);
+      h.send(InboxPageActions.opened({ query: { view: 'mine', page: 1, pageSize: 20 } }));
+      h.send(RequestPageActions.opened({ id: 'r1' }));
+      expect(baseData).toHaveBeenCalledTimes(5);
+      expect(h.state().swapReasons).toEqual([reason]);
+
+      swapReasons = [reason, added];
+      h.send(NewRequestPageActions.opened({ requestId: null, terminalId: 't1' }));
+      expect(baseData).toHaveBeenCalledTimes(10);
+      expect(h.state().swapReasons).toEqual([reason, added]);
+    });
+
+    it('a refresh with nothing new leaves the lists as they were (no flicker), and a failed one keeps them', () => {
+      let fail = false;
+      const baseData = vi.fn((kind: string) =>
+        fail ? throwError(() => new HttpErrorResponse({ status: 503 })) : of(kind === 'swap-reason' ? [{ ...reason }] : []),
+      );
+      const h = harness(baseData);
+      h.send(NewRequestPageActions.opened({ requestId: null, terminalId: null }));
+      const held = h.state().swapReasons;
+      h.send(NewRequestPageActions.opened({ requestId: null, terminalId: null }));
+      expect(h.state().swapReasons).toBe(held);
+      fail = true;
+      h.send(NewRequestPageActions.opened({ requestId: null, terminalId: null }));
+      expect(h.out).toHaveLength(3);
+      expect(h.state().swapReasons).toBe(held);
+    });
+
+    it('a request or terminal with a code the lists cannot name has them read again, once per code', () => {
+      const baseData = lists([reason]);
+      const h = harness(baseData);
+      h.send(RequestPageActions.opened({ id: 'r1' }));
+      expect(baseData).toHaveBeenCalledTimes(5);
+      const known = aRequestDetail({ type: 'swap', payload: { terminalId: 't1', reason: 'cracked' } });
+      h.send(RequestsApiActions.detailLoaded({ request: known }));
+      expect(baseData).toHaveBeenCalledTimes(5);
+      const unknown = aRequestDetail({ type: 'swap', payload: { terminalId: 't1', reason: added.code } });
+      h.send(RequestsApiActions.detailLoaded({ request: unknown }));
+      expect(baseData).toHaveBeenCalledTimes(10);
+      h.send(RequestsApiActions.detailLoaded({ request: unknown }));
+      expect(baseData).toHaveBeenCalledTimes(10);
+      h.send(TerminalsApiActions.detailLoaded({ terminal: aTerminal() }));
+      expect(baseData).toHaveBeenCalledTimes(10);
+      h.send(TerminalsApiActions.detailLoaded({ terminal: aTerminal({ deviceModel: 'new-model' }) }));
+      expect(baseData).toHaveBeenCalledTimes(15);
     });
   });
 });

@@ -3,6 +3,7 @@ import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import {
   EMPTY,
+  Observable,
   catchError,
   concatMap,
   exhaustMap,
@@ -21,7 +22,7 @@ import { NotificationService } from '../../../core/notifications/notification.se
 import { selectHasAnyPermission } from '../../../core/session/session.feature';
 import { saveBlob } from '../../tickets/data/save-blob';
 import { RequestsApi } from '../data/requests-api.service';
-import { Option } from '../data/requests.models';
+import { unnamedCodes } from '../data/basedata-names';
 import { Store } from '@ngrx/store';
 import {
   InboxPageActions,
@@ -29,9 +30,10 @@ import {
   RequestListPageActions,
   RequestPageActions,
   RequestsApiActions,
+  TerminalsApiActions,
   TerminalsPageActions,
 } from './requests.actions';
-import { requestsFeature } from './requests.feature';
+import { RequestsState, requestsFeature } from './requests.feature';
 
 export const loadList = createEffect(
   (actions$ = inject(Actions), api = inject(RequestsApi)) =>
@@ -103,36 +105,64 @@ export const loadUsers = createEffect(
   { functional: true },
 );
 
-const orNone = (o: ReturnType<RequestsApi['baseData']>) => o.pipe(catchError(() => of([] as readonly Option[])));
+/** A list read again; one the person may not read is empty, one that fails on a refresh keeps what it had. */
+const orHeld = <T>(o: Observable<readonly T[]>, held: readonly T[]) => o.pipe(catchError(() => of(held)));
+
+/** What may have the choices read (again). */
+const LOOKUP_TRIGGERS = [
+  NewRequestPageActions.opened,
+  InboxPageActions.opened,
+  RequestListPageActions.opened,
+  TerminalsPageActions.opened,
+  TerminalsPageActions.terminalOpened,
+  RequestPageActions.opened,
+  RequestsApiActions.detailLoaded,
+  TerminalsApiActions.detailLoaded,
+] as const;
+type LookupTrigger = ReturnType<(typeof LOOKUP_TRIGGERS)[number]>;
 
 /**
- * The choices of forms and filters (base data, agents), read once per visit of the area; a list the
- * person may not read is simply empty.
+ * Whether the choices are to be read (again): on the first visit of the area; whenever a request form
+ * opens (an item created meanwhile, e.g. a new swap reason, is offered at once); and when a request or
+ * terminal shows a base-data code the lists cannot name yet (each such code asked about once).
  */
+function lookupsWanted(action: LookupTrigger, state: RequestsState, askedAbout: Set<string>): boolean {
+  if (action.type === NewRequestPageActions.opened.type) return true;
+  const fields: Readonly<Record<string, unknown>> | null =
+    action.type === RequestsApiActions.detailLoaded.type
+      ? { ...(action.request.payload as unknown as Record<string, unknown>), pspCode: action.request.pspCode }
+      : action.type === TerminalsApiActions.detailLoaded.type
+        ? { deviceModel: action.terminal.deviceModel, pspCode: action.terminal.pspCode }
+        : null;
+  if (!fields) return !state.lookupsLoaded;
+  // A detail arriving before the first read is named once that read (already under way) lands.
+  if (!state.lookupsLoaded) return false;
+  const unnamed = unnamedCodes(fields, state).filter((c) => !askedAbout.has(c));
+  unnamed.forEach((c) => askedAbout.add(c));
+  return unnamed.length > 0;
+}
+
+/** The choices of forms and filters (base data, agents); see lookupsWanted for when they are read. */
 export const loadLookups = createEffect(
-  (actions$ = inject(Actions), api = inject(RequestsApi), store = inject(Store)) =>
-    actions$.pipe(
-      ofType(
-        NewRequestPageActions.opened,
-        InboxPageActions.opened,
-        RequestListPageActions.opened,
-        TerminalsPageActions.opened,
-        RequestPageActions.opened,
-      ),
-      withLatestFrom(store.select(requestsFeature.selectLookupsLoaded), store.select(selectHasAnyPermission('agents.read'))),
-      filter(([, loaded]) => !loaded),
-      exhaustMap(([, , canReadAgents]) =>
+  (actions$ = inject(Actions), api = inject(RequestsApi), store = inject(Store)) => {
+    const askedAbout = new Set<string>();
+    return actions$.pipe(
+      ofType(...LOOKUP_TRIGGERS),
+      withLatestFrom(store.select(requestsFeature.selectRequestsState), store.select(selectHasAnyPermission('agents.read'))),
+      filter(([action, state]) => lookupsWanted(action, state, askedAbout)),
+      exhaustMap(([, held, canReadAgents]) =>
         forkJoin({
-          psps: orNone(api.baseData('psp')),
-          deviceModels: orNone(api.baseData('device-model')),
-          swapReasons: orNone(api.baseData('swap-reason')),
-          collectReasons: orNone(api.baseData('collect-reason')),
-          documentTypes: orNone(api.baseData('document-type')),
+          psps: orHeld(api.baseData('psp'), held.psps),
+          deviceModels: orHeld(api.baseData('device-model'), held.deviceModels),
+          swapReasons: orHeld(api.baseData('swap-reason'), held.swapReasons),
+          collectReasons: orHeld(api.baseData('collect-reason'), held.collectReasons),
+          documentTypes: orHeld(api.baseData('document-type'), held.documentTypes),
           // Only who may read agents is asked (a 403 would be harmless but noisy in the console).
-          agents: canReadAgents ? api.agents().pipe(catchError(() => of([]))) : of([]),
+          agents: canReadAgents ? orHeld(api.agents(), held.agents) : of([]),
         }).pipe(map((lookups) => RequestsApiActions.lookupsLoaded(lookups))),
       ),
-    ),
+    );
+  },
   { functional: true },
 );
 

@@ -1,7 +1,8 @@
-import { createFeature, createReducer, on } from '@ngrx/store';
+import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 
 import { ApiError } from '../../../core/api/api-error';
 import { MerchantDetail, MerchantSummary } from '../../merchants/data/merchants.models';
+import { BaseDataLists, refreshedList } from '../data/basedata-names';
 import { defaultRequestQuery } from '../data/queries';
 import { withDocument, withoutDocument } from '../data/request-documents';
 import {
@@ -148,13 +149,14 @@ export const requestsFeature = createFeature({
       documentBusy: false,
       documentError: null,
     })),
+    // Read again when a form opens: unchanged lists stay the same arrays (the form's selects are left alone).
     on(RequestsApiActions.lookupsLoaded, (state, lookups) => ({
       ...state,
-      psps: lookups.psps,
-      deviceModels: lookups.deviceModels,
-      swapReasons: lookups.swapReasons,
-      collectReasons: lookups.collectReasons,
-      documentTypes: lookups.documentTypes,
+      psps: refreshedList(state.psps, lookups.psps),
+      deviceModels: refreshedList(state.deviceModels, lookups.deviceModels),
+      swapReasons: refreshedList(state.swapReasons, lookups.swapReasons),
+      collectReasons: refreshedList(state.collectReasons, lookups.collectReasons),
+      documentTypes: refreshedList(state.documentTypes, lookups.documentTypes),
       agents: lookups.agents,
       lookupsLoaded: true,
     })),
@@ -224,4 +226,14 @@ export const requestsFeature = createFeature({
     })),
     on(RequestsApiActions.documentFailed, (state, { error }) => ({ ...state, documentBusy: false, documentError: error })),
   ),
+  extraSelectors: ({ selectPsps, selectDeviceModels, selectSwapReasons, selectCollectReasons }) => ({
+    /** The lists that name base-data codes on the request pages (data/basedata-names.ts). */
+    selectBaseDataLists: createSelector(
+      selectPsps,
+      selectDeviceModels,
+      selectSwapReasons,
+      selectCollectReasons,
+      (psps, deviceModels, swapReasons, collectReasons): BaseDataLists => ({ psps, deviceModels, swapReasons, collectReasons }),
+    ),
+  }),
 });
