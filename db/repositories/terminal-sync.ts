@@ -119,7 +119,7 @@ export function createTerminalSyncRepository(db: Database) {
     async recordRun(a: { runId: string; counts: Record<string, number> }): Promise<void> {
       await db.transaction(async (transaction) => {
         const seen = await db.models.Audit.findOne({
-          where: { entityType: 'terminal-sync', entityId: a.runId },
+          where: { action: 'sync', entityType: 'terminal-sync', entityId: a.runId },
           attributes: ['seq'],
           transaction,
         });
