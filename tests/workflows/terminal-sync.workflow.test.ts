@@ -4,7 +4,10 @@
  * counts of all pages; and the worker's schedule put in place idempotently.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TerminalSyncActivities } from '../../activities/terminals';
@@ -141,6 +144,8 @@ describe('terminal sync workflow', () => {
     expect(first.status.name).toBe('CONTINUED_AS_NEW');
     const firstHistory = await env.client.workflow.getHandle(workflowId, firstRunId).fetchHistory();
     expect(firstHistory.events?.length ?? 0).toBeLessThan(200);
+    if (process.env.SAVE_HISTORIES === '1')
+      fs.writeFileSync(path.join(__dirname, 'histories', 'terminal-sync-page.json'), historyToJSON(firstHistory));
 
     expect(counts).toEqual({
       checked: 22, // 25 − busy t-003 − refused t-013 − down t-018
