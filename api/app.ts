@@ -25,6 +25,7 @@ import { settingsRoutes } from './components/settings/settings.routes';
 import { pspRoutes } from './components/psp/psp.routes';
 import { requestRoutes } from './components/requests/requests.routes';
 import { stockRoutes } from './components/stock/stock.routes';
+import { terminalSyncRoutes } from './components/terminals/terminal-sync.routes';
 import { createDefaultAdapterRegistry, type PspAdapterRegistry } from '../activities/psp/registry';
 import type { AgentDirectory } from './components/agents/agents.repository';
 import { createAuthenticator, type Authenticator } from './lib/auth';
@@ -104,6 +105,7 @@ export function createApp({ config, db, temporal, logger, pspAdapters }: AppDeps
   settingsRoutes(routes, ctx);
   pspRoutes(routes, ctx, pspAdapters ?? createDefaultAdapterRegistry());
   requestRoutes(routes, ctx, config.requests);
+  terminalSyncRoutes(routes, ctx);
   stockRoutes(routes, ctx);
 
   const app = express();

@@ -46,6 +46,7 @@ export async function createKartablWorker(o: KartablWorkerOptions): Promise<Work
     agents: { db: o.db, realms: o.realms },
     psp,
     requests: { db: o.db, psp, stock: o.stock ?? createStockRepository(o.db) },
+    terminalSync: { db: o.db, psp },
   });
   const workflowSource: Pick<WorkerOptions, 'workflowsPath' | 'workflowBundle'> = o.workflowBundlePath
     ? { workflowBundle: { codePath: o.workflowBundlePath } }

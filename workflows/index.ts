@@ -2,3 +2,4 @@
 export { ticketWorkflow } from './tickets/ticket.workflow';
 export { agentRealmWorkflow } from './agents/agent-realm.workflow';
 export { requestWorkflow } from './requests/request.workflow';
+export { terminalSyncWorkflow } from './terminals/terminal-sync.workflow';

@@ -31,8 +31,10 @@ import type {
   PspVerdict,
   ReactivateInput,
   RegisterMerchantInput,
+  PspTerminalInfo,
   StatusInput,
   SwapInput,
+  TerminalInput,
   TransactionFeedInput,
 } from '../../domain/psp/adapter';
 import { resolveCredentialOwner } from '../../domain/psp/credential-owner';
@@ -271,6 +273,7 @@ export function createPspActivities(deps: PspActivityDeps) {
     pspCollect: submission<CollectInput>('collect', (a, c, i) => a.collect(c, i)),
     pspReactivate: submission<ReactivateInput>('reactivate', (a, c, i) => a.reactivate(c, i)),
     pspStatus: query<StatusInput, PspVerdict>('status', (a, c, i) => a.status(c, i)),
+    pspTerminal: query<TerminalInput, PspTerminalInfo>('terminal', (a, c, i) => a.terminal(c, i)),
     pspTransactions: query<TransactionFeedInput, PspTransaction[]>('transactions', (a, c, i) => a.transactions(c, i)),
     pspPing: query<Record<string, never>, PspConnectionCheck>('ping', (a, c) => a.ping(c)),
   };

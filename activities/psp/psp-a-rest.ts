@@ -20,6 +20,7 @@ import type {
   PspCallContext,
   PspConnectionCheck,
   PspEndpoint,
+  PspTerminalInfo,
   PspVerdict,
 } from '../../domain/psp/adapter';
 import { PspAdapterMissing, PspCredentialsUnavailable, PspRetryableError } from '../../domain/psp/errors';
@@ -128,6 +129,14 @@ const Verdict = z.object({
   status: z.enum(['PENDING', 'DONE', 'REJECTED']),
   result: z.record(z.string(), z.string()).optional(),
   error: ErrorBody.optional(),
+});
+const TerminalAnswer = z.object({
+  terminalId: z.string().min(1),
+  merchantId: z.string().nullish(),
+  status: z.enum(['AWAITING_DEVICE', 'ACTIVE', 'DEACTIVATED', 'COLLECTED']),
+  statusReason: z.string().nullish(),
+  deviceModel: z.string().nullish(),
+  serial: z.string().nullish(),
 });
 const Feed = z.object({
   terminalId: z.string(),
@@ -347,6 +356,21 @@ export function createPspAAdapter(endpoint: PspEndpoint, opts: PspAAdapterOption
         state: 'rejected',
         trackingCode: v.trackingCode,
         rejection: { code: e.rejectionCode, pspMessage: e.pspMessage, text: e.text },
+      };
+    },
+
+    async terminal(ctx, i): Promise<PspTerminalInfo> {
+      const t = await authed(ctx, () => ({
+        path: `/api/v1/terminals/${encodeURIComponent(i.terminalId)}`,
+        schema: TerminalAnswer,
+      }));
+      return {
+        terminalId: t.terminalId,
+        status: t.status.toLowerCase() as PspTerminalInfo['status'],
+        ...(t.statusReason ? { statusReason: t.statusReason } : {}),
+        ...(t.merchantId ? { merchantId: t.merchantId } : {}),
+        ...(t.serial ? { serial: t.serial } : {}),
+        ...(t.deviceModel ? { deviceModel: t.deviceModel } : {}),
       };
     },
 

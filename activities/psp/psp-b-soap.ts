@@ -19,6 +19,7 @@ import type {
   PspCallContext,
   PspConnectionCheck,
   PspEndpoint,
+  PspTerminalInfo,
   PspVerdict,
 } from '../../domain/psp/adapter';
 import { PspAdapterMissing, PspBusinessRejection, PspCredentialsUnavailable, PspRetryableError } from '../../domain/psp/errors';
@@ -119,6 +120,16 @@ const Feed = z.object({
   ),
 });
 const Terminal = z.object({ Terminal: z.record(z.string(), z.string()) });
+const TerminalAnswer = z.object({
+  Terminal: z.looseObject({
+    TerminalId: z.string().min(1),
+    MerchantId: z.string().optional(),
+    Status: z.enum(['awaiting_device', 'active', 'deactivated', 'collected']),
+    StatusReason: z.string().optional(),
+    DeviceModel: z.string().optional(),
+    Serial: z.string().optional(),
+  }),
+});
 
 export function createPspBAdapter(endpoint: PspEndpoint, opts: PspBAdapterOptions = {}): PspAdapter {
   const { pspCode } = endpoint;
@@ -300,6 +311,22 @@ export function createPspBAdapter(endpoint: PspEndpoint, opts: PspBAdapterOption
         state: 'rejected',
         trackingCode: v.TrackingCode,
         rejection: { code: e.rejectionCode, pspMessage: e.pspMessage, text: e.text },
+      };
+    },
+
+    async terminal(ctx, i): Promise<PspTerminalInfo> {
+      const { Terminal: t } = await call(ctx, 'GetTerminal', { TerminalId: i.terminalId }, TerminalAnswer, (r) => {
+        const terminal = child(r, 'Terminal');
+        if (!terminal) throw new Error('no Terminal element');
+        return { Terminal: leaves(terminal) };
+      });
+      return {
+        terminalId: t.TerminalId,
+        status: t.Status,
+        ...(t.StatusReason ? { statusReason: t.StatusReason } : {}),
+        ...(t.MerchantId ? { merchantId: t.MerchantId } : {}),
+        ...(t.Serial ? { serial: t.Serial } : {}),
+        ...(t.DeviceModel ? { deviceModel: t.DeviceModel } : {}),
       };
     },
 

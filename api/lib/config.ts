@@ -19,6 +19,21 @@ const duration = (fallback: string) =>
       }
     });
 
+/** A duration, or `0` / `off`: switched off (0). */
+const durationOrOff = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v, ctx) => {
+      if (/^\s*(off|0)\s*$/i.test(v)) return 0;
+      try {
+        return parseDuration(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: `${(e as Error).message}, or 0 / off` });
+        return z.NEVER;
+      }
+    });
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
@@ -36,6 +51,8 @@ const EnvSchema = z.object({
   REQUEST_PSP_POLL_MAX: duration('5m'),
   /** The API's base URL as the PSPs reach it, for verdict callbacks (unset: polling only). */
   PSP_CALLBACK_BASE_URL: z.url().optional(),
+  /** How often the worker's Temporal Schedule `terminal-sync` asks the PSPs for terminal states (0 / off: never). */
+  TERMINAL_SYNC_INTERVAL: durationOrOff('6h'),
   /** Calls per second to each PSP from one worker process (0 = unlimited). */
   PSP_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).max(10_000).default(20),
   CORS_ORIGINS: z.string().default('http://localhost:4200'),
@@ -88,6 +105,8 @@ export interface ApiConfig {
   requests: { pollIntervalMs: number; pollMaxMs: number };
   pspRateLimitPerSecond: number;
   pspCallbackBaseUrl?: string;
+  /** TERMINAL_SYNC_INTERVAL in ms; 0: the terminal status sync schedule is off. */
+  terminalSyncIntervalMs: number;
   corsOrigins: string[];
   attachmentMaxBytes: number;
   logLevel: string;
@@ -125,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     requests: { pollIntervalMs: e.REQUEST_PSP_POLL_INTERVAL, pollMaxMs: e.REQUEST_PSP_POLL_MAX },
     pspRateLimitPerSecond: e.PSP_RATE_LIMIT_PER_SECOND,
     pspCallbackBaseUrl: e.PSP_CALLBACK_BASE_URL,
+    terminalSyncIntervalMs: e.TERMINAL_SYNC_INTERVAL,
     corsOrigins: e.CORS_ORIGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),

@@ -121,6 +121,26 @@ export interface StatusInput {
   trackingCode: string;
 }
 
+export interface TerminalInput {
+  /** The PSP's terminal id. */
+  terminalId: string;
+}
+
+/** A terminal's state at the PSP (SPEC R-SHAPARAK: Shaparak deactivations show here). */
+export type PspTerminalStatus = 'awaiting_device' | 'active' | 'deactivated' | 'collected';
+
+/** What the PSP says about one of its terminals (`terminal`). Codes are the PSP's own, unmapped. */
+export interface PspTerminalInfo {
+  terminalId: string;
+  status: PspTerminalStatus;
+  /** Why it is deactivated (Shaparak's reason) or collected (the PSP's reason code), as the PSP says it. */
+  statusReason?: string;
+  merchantId?: string;
+  serial?: string;
+  /** The PSP's device model code. */
+  deviceModel?: string;
+}
+
 export interface TransactionFeedInput {
   terminalId: string;
   /** ISO day (Gregorian, Tehran). */
@@ -174,6 +194,7 @@ export const PSP_OPERATIONS = [
   'collect',
   'reactivate',
   'status',
+  'terminal',
   'transactions',
 ] as const;
 export type PspOperation = (typeof PSP_OPERATIONS)[number];
@@ -191,6 +212,8 @@ export interface PspAdapter {
   collect(ctx: PspCallContext, input: CollectInput): Promise<PspAccepted>;
   reactivate(ctx: PspCallContext, input: ReactivateInput): Promise<PspAccepted>;
   status(ctx: PspCallContext, input: StatusInput): Promise<PspVerdict>;
+  /** The terminal's current state at the PSP (a read: changes nothing). */
+  terminal(ctx: PspCallContext, input: TerminalInput): Promise<PspTerminalInfo>;
   transactions(ctx: PspCallContext, input: TransactionFeedInput): Promise<PspTransaction[]>;
 }
 

@@ -59,6 +59,7 @@ const fakeAdapter = (pspCode: string): PspAdapter => {
     collect: submit('collect'),
     reactivate: submit('reactivate'),
     status: none,
+    terminal: none,
     transactions: none,
   };
 };

@@ -317,6 +317,46 @@ describe.each(CASES)('PSP-$psp adapter against its simulator', (c) => {
     });
   });
 
+  it("terminal: reads the terminal's state at the PSP (awaiting device, active, deactivated with Shaparak's reason, active again)", async () => {
+    const reg = await adapter.registerMerchant(ctx(), merchant());
+    const { terminalId, merchantId } = (await verdict(reg.trackingCode)) as { terminalId: string; merchantId: string };
+    expect(await adapter.terminal(ctx(), { terminalId })).toEqual({ terminalId, merchantId, status: 'awaiting_device' });
+    const sn = nextSerial();
+    await verdict((await adapter.defineDevice(ctx(), { terminalId, deviceModel: 'pax-s90', serialNumber: sn })).trackingCode);
+    expect(await adapter.terminal(ctx(), { terminalId })).toEqual({
+      terminalId,
+      merchantId,
+      status: 'active',
+      serial: sn,
+      deviceModel: c.psp === 'a' ? 'S90' : '101',
+    });
+    await control(s.sim, 'POST', 'deactivate', { terminalId, reason: 'پرونده مالیاتی ندارد' });
+    expect(await adapter.terminal(ctx(), { terminalId })).toMatchObject({
+      status: 'deactivated',
+      statusReason: 'پرونده مالیاتی ندارد',
+    });
+    await verdict((await adapter.reactivate(ctx(), { terminalId })).trackingCode);
+    const again = await adapter.terminal(ctx(), { terminalId });
+    expect(again.status).toBe('active');
+    expect(again.statusReason).toBeUndefined();
+
+    // A terminal the PSP does not know is its refusal; a 5xx or a garbled answer is retryable.
+    const e = await failureOf(adapter.terminal(ctx(), { terminalId: '99999999' }));
+    expect(e).toBeInstanceOf(PspBusinessRejection);
+    expect((e as PspBusinessRejection).pspMessage).toMatch(/[\u0600-\u06FF]/);
+    await control(s.sim, 'PUT', 'faults', { operation: 'terminal', failure: 'error', status: 503, times: 1 });
+    expect(await failureOf(adapter.terminal(ctx(), { terminalId }))).toMatchObject({
+      name: 'PspRetryableError',
+      reason: 'http-5xx',
+    });
+    await control(s.sim, 'PUT', 'faults', { operation: 'terminal', failure: 'malformed', times: 1 });
+    expect(await failureOf(adapter.terminal(ctx(), { terminalId }))).toMatchObject({
+      name: 'PspRetryableError',
+      reason: 'malformed',
+    });
+    expect((await adapter.terminal(ctx(), { terminalId })).status).toBe('active');
+  });
+
   it('a shop change naming no terminal, or changing the guild, is refused before sending', async () => {
     const before = sent.length;
     expect(await failureOf(adapter.changeMerchantInfo(ctx(), { merchantId: 'm', changes: { nameFa: 'x' } }))).toMatchObject({

@@ -15,6 +15,14 @@ describe('configuration', () => {
       /PORT[\s\S]*KEYCLOAK_URL[\s\S]*TICKET_AUTO_CLOSE_AFTER/,
     );
   });
+  test('when TERMINAL_SYNC_INTERVAL is unset it is 6h; 0 or off switch the sync off; nonsense stops start-up', () => {
+    expect(loadConfig({}).terminalSyncIntervalMs).toBe(6 * 3_600_000);
+    expect(loadConfig({ TERMINAL_SYNC_INTERVAL: '30m' }).terminalSyncIntervalMs).toBe(1_800_000);
+    expect(loadConfig({ TERMINAL_SYNC_INTERVAL: 'off' }).terminalSyncIntervalMs).toBe(0);
+    expect(loadConfig({ TERMINAL_SYNC_INTERVAL: '0' }).terminalSyncIntervalMs).toBe(0);
+    expect(() => loadConfig({ TERMINAL_SYNC_INTERVAL: 'sometimes' })).toThrow(/TERMINAL_SYNC_INTERVAL/);
+  });
+
   test('when the dialect is unknown, then start-up fails', () => {
     expect(() => loadConfig({ DB_DIALECT: 'oracle' })).toThrow(/DB_DIALECT/);
   });

@@ -842,6 +842,7 @@ export const EN_MESSAGES: Readonly<Record<MessageKey, string>> = {
   'terminals.empty': 'No terminals found.',
   'terminals.terminal': 'Terminal',
   'terminals.noNumber': '(no number yet)',
+  'terminals.deactivationReason': 'Shaparak deactivation reason',
   'terminals.stateLabel': 'Terminal state',
   'terminals.state.pending': 'Pending',
   'terminals.state.awaiting_device': 'Awaiting a device',

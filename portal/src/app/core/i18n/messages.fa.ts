@@ -838,6 +838,7 @@ export const FA_MESSAGES = {
   'terminals.empty': 'پایانه‌ای پیدا نشد.',
   'terminals.terminal': 'پایانه',
   'terminals.noNumber': '(بدون شماره)',
+  'terminals.deactivationReason': 'علت غیرفعال‌سازی شاپرک',
   'terminals.stateLabel': 'وضعیت پایانه',
   'terminals.state.pending': 'در انتظار تعریف',
   'terminals.state.awaiting_device': 'در انتظار دستگاه',

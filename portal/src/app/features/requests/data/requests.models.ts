@@ -126,6 +126,8 @@ export interface TerminalSummary {
   readonly deviceModel: string | null;
   readonly serial: string | null;
   readonly state: TerminalState;
+  /** Shaparak's reason when deactivated (from the terminal status sync). */
+  readonly stateReason?: string | null;
   readonly updatedAt: string;
 }
 

@@ -39,6 +39,11 @@ import { terminalsFeature } from '../state/terminals.feature';
             <span dir="ltr" data-testid="terminal-number">{{ t.pspTerminalId ?? ('terminals.noNumber' | t) }}</span>
           </h1>
           <p class="muted"><kt-terminal-state [state]="t.state" /></p>
+          @if (t.state === 'deactivated' && t.stateReason) {
+            <p class="muted" data-testid="terminal-state-reason">
+              {{ 'terminals.deactivationReason' | t }}: <bdi>{{ t.stateReason }}</bdi>
+            </p>
+          }
         </div>
       </header>
       <section class="card" data-testid="terminal-facts">
