@@ -6,13 +6,23 @@ import { DigitsPipe } from '../../../shared/pipes/digits.pipe';
 import { JalaliDatePipe } from '../../../shared/pipes/jalali-date.pipe';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { RequestSummary } from '../data/requests.models';
+import { BaseDataNameComponent } from './basedata-name.component';
 import { RequestStateComponent, SlaBadgeComponent } from './request-badges.component';
 import { RequestLabelPipe } from './request-label.pipe';
 
 /** Requests in a table (the requests list, a terminal's requests). */
 @Component({
   selector: 'kt-request-table',
-  imports: [RouterLink, TranslatePipe, DigitsPipe, JalaliDatePipe, RequestLabelPipe, RequestStateComponent, SlaBadgeComponent],
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    DigitsPipe,
+    JalaliDatePipe,
+    RequestLabelPipe,
+    RequestStateComponent,
+    SlaBadgeComponent,
+    BaseDataNameComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="table-wrap">
@@ -39,7 +49,7 @@ import { RequestLabelPipe } from './request-label.pipe';
               <td>{{ r.type | requestLabel: 'type' }}</td>
               <td><kt-request-state [state]="r.state" /></td>
               <td>{{ i18n.text(r.merchantName) || ('common.none' | t) }}</td>
-              <td dir="ltr" class="nowrap">{{ r.pspCode }}</td>
+              <td class="nowrap"><kt-basedata-name field="pspCode" [code]="r.pspCode" /></td>
               <td>{{ i18n.text(r.agentName) }}</td>
               <td>{{ r.submitter.displayName }}</td>
               <td>
