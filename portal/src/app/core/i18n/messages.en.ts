@@ -944,6 +944,7 @@ export const EN_MESSAGES: Readonly<Record<MessageKey, string>> = {
   'requests.detail.to': 'To',
   'requests.detail.dueAt': 'Due',
   'requests.detail.percent': 'Time used',
+  'requests.detail.percentValue': '{n}%',
   'requests.problem.PspUnmappedValue': 'Value not mapped for the PSP',
   'requests.problem.PspCredentialsUnavailable': 'PSP credentials unavailable',
   'requests.problem.PspAdapterMissing': 'No adapter for this PSP',

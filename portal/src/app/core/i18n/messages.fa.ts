@@ -939,6 +939,7 @@ export const FA_MESSAGES = {
   'requests.detail.to': 'به',
   'requests.detail.dueAt': 'مهلت',
   'requests.detail.percent': 'زمان سپری‌شده',
+  'requests.detail.percentValue': '{n}٪',
   'requests.problem.PspUnmappedValue': 'مقدار نگاشت‌نشده برای PSP',
   'requests.problem.PspCredentialsUnavailable': 'اطلاعات ورود PSP در دسترس نیست',
   'requests.problem.PspAdapterMissing': 'رابط این PSP وجود ندارد',

@@ -70,7 +70,7 @@ import { RequestLabelPipe } from './request-label.pipe';
                   (change)="toggle(item.task.id, $any($event.target).checked)"
                 />
               </td>
-              <td>
+              <td class="nowrap">
                 <a [routerLink]="['/requests', item.request.id]" data-testid="request-link" dir="ltr">{{
                   item.request.number | digits
                 }}</a>
@@ -94,7 +94,7 @@ import { RequestLabelPipe } from './request-label.pipe';
               <td>{{ i18n.text(item.request.agentName) }}</td>
               <td data-testid="inbox-assignee">{{ item.task.assignee?.displayName ?? ('inbox.unassigned' | t) }}</td>
               <td><kt-sla-badge [task]="item.task" /></td>
-              <td>{{ item.task.createdAt | jalali: 'short' }}</td>
+              <td class="nowrap">{{ item.task.createdAt | jalali: 'short' }}</td>
               <td class="actions">
                 @if (!item.task.assignee && claimable(item)) {
                   <button type="button" class="btn btn-ghost btn-sm" data-testid="inbox-claim" (click)="claim.emit(item)">

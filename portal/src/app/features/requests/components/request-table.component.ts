@@ -43,7 +43,7 @@ import { RequestLabelPipe } from './request-label.pipe';
         <tbody>
           @for (r of items(); track r.id) {
             <tr data-testid="request-row" [attr.data-request-id]="r.id" [attr.data-state]="r.state" [attr.data-type]="r.type">
-              <td>
+              <td class="nowrap">
                 <a [routerLink]="['/requests', r.id]" data-testid="request-link" dir="ltr">{{ r.number | digits }}</a>
               </td>
               <td>{{ r.type | requestLabel: 'type' }}</td>
@@ -60,7 +60,7 @@ import { RequestLabelPipe } from './request-label.pipe';
                   {{ 'common.none' | t }}
                 }
               </td>
-              <td>{{ r.updatedAt | jalali: 'short' }}</td>
+              <td class="nowrap">{{ r.updatedAt | jalali: 'short' }}</td>
             </tr>
           }
         </tbody>

@@ -140,7 +140,7 @@ export class RequestTimelineComponent {
     if ('text' in value) return value.text;
     if ('code' in value) return value.code;
     if ('localized' in value) return this.i18n.text(value.localized);
-    if ('message' in value) return this.i18n.t(value.message);
+    if ('message' in value) return this.i18n.t(value.message, value.params);
     if ('item' in value) return this.i18n.text(value.item.name);
     if ('problem' in value) return this.i18n.t(value.problem.key) + (value.problem.sub ? ` ${value.problem.sub}` : '');
     return value.date;

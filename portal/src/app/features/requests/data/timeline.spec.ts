@@ -72,6 +72,14 @@ describe('the request timeline', () => {
     expect(details.map((d) => d.key)).toEqual(['text']);
   });
 
+  it('shows the share of an SLA used with the percent sign of the reader\'s language', () => {
+    expect(detailsOf({ percent: 80 })).toEqual([
+      { key: 'percent', label: 'requests.detail.percent', value: { message: 'requests.detail.percentValue', params: { n: '80' } } },
+    ]);
+    expect(FA_MESSAGES['requests.detail.percentValue']).toBe('{n}٪');
+    expect(EN_MESSAGES['requests.detail.percentValue']).toBe('{n}%');
+  });
+
   it('names the problem a task opened with by a short label, the code kept for the tooltip', () => {
     const [problem] = detailsOf({ taskId: 'r1.t4', kind: 'fix', problem: 'PSP_NO_VERDICT' }).filter((d) => d.key === 'problem');
     expect(problem).toEqual({

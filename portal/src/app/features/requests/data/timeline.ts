@@ -29,7 +29,7 @@ export interface TimelineDetail {
     /** A code as the system or the PSP wrote it (serial, tracking code): Latin, left to right, digits kept. */
     | { readonly code: string }
     | { readonly localized: LocalizedText }
-    | { readonly message: MessageKey }
+    | { readonly message: MessageKey; readonly params?: Readonly<Record<string, string | number>> }
     /** A base-data item's code (a swap reason, a device model, a PSP) with its name. */
     | { readonly item: { readonly code: string; readonly name: LocalizedText } }
     /** A task's problem code with its short label (the code in the tooltip); `sub` is the PSP's own code. */
@@ -135,7 +135,7 @@ function valueOf(key: string, value: unknown, lists: BaseDataLists): TimelineDet
     if (key === 'state' && text in REQUEST_STATE_LABELS) return { localized: REQUEST_STATE_LABELS[text as RequestState] };
     if (key === 'state' && TERMINAL_STATES.has(text)) return { message: `terminals.state.${text}` as MessageKey };
     if (key === 'dueAt' && !Number.isNaN(Date.parse(text))) return { date: text };
-    if (key === 'percent') return { text: `${text}٪` };
+    if (key === 'percent') return { message: 'requests.detail.percentValue', params: { n: text } };
     if (key === 'problem') {
       const problem = problemLabel(text);
       if (problem) return { problem };

@@ -102,7 +102,7 @@ import { terminalsFeature } from '../state/terminals.feature';
                     <td class="nowrap"><kt-basedata-name field="pspCode" [code]="t.pspCode" /></td>
                     <td dir="ltr">{{ t.serial ?? '—' }}</td>
                     <td><kt-terminal-state [state]="t.state" /></td>
-                    <td>{{ t.updatedAt | jalali: 'short' }}</td>
+                    <td class="nowrap">{{ t.updatedAt | jalali: 'short' }}</td>
                   </tr>
                 }
               </tbody>
