@@ -945,4 +945,13 @@ export const EN_MESSAGES: Readonly<Record<MessageKey, string>> = {
   'requests.detail.to': 'To',
   'requests.detail.dueAt': 'Due',
   'requests.detail.percent': 'Time used',
+  'requests.detail.percentValue': '{n}%',
+  'requests.problem.PspUnmappedValue': 'Value not mapped for the PSP',
+  'requests.problem.PspCredentialsUnavailable': 'PSP credentials unavailable',
+  'requests.problem.PspAdapterMissing': 'No adapter for this PSP',
+  'requests.problem.PspServiceDisabled': 'PSP service disabled',
+  'requests.problem.NoStock': 'No device in stock',
+  'requests.problem.PSP_NO_VERDICT': 'No answer from the PSP',
+  'requests.problem.PSP_DEVICE_REJECTED': 'Device rejected by the PSP',
+  'requests.problem.PSP_REJECTED': 'Rejected by the PSP',
 };

@@ -940,6 +940,15 @@ export const FA_MESSAGES = {
   'requests.detail.to': 'به',
   'requests.detail.dueAt': 'مهلت',
   'requests.detail.percent': 'زمان سپری‌شده',
+  'requests.detail.percentValue': '{n}٪',
+  'requests.problem.PspUnmappedValue': 'مقدار نگاشت‌نشده برای PSP',
+  'requests.problem.PspCredentialsUnavailable': 'اطلاعات ورود PSP در دسترس نیست',
+  'requests.problem.PspAdapterMissing': 'رابط این PSP وجود ندارد',
+  'requests.problem.PspServiceDisabled': 'سرویس PSP غیرفعال است',
+  'requests.problem.NoStock': 'دستگاهی در انبار نیست',
+  'requests.problem.PSP_NO_VERDICT': 'PSP پاسخی نداده است',
+  'requests.problem.PSP_DEVICE_REJECTED': 'PSP دستگاه را نپذیرفت',
+  'requests.problem.PSP_REJECTED': 'PSP رد کرد',
 } as const;
 
 export type MessageKey = keyof typeof FA_MESSAGES;

@@ -6,13 +6,23 @@ import { DigitsPipe } from '../../../shared/pipes/digits.pipe';
 import { JalaliDatePipe } from '../../../shared/pipes/jalali-date.pipe';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { InboxItem } from '../data/requests.models';
+import { BaseDataNameComponent } from './basedata-name.component';
 import { RequestStateComponent, SlaBadgeComponent } from './request-badges.component';
 import { RequestLabelPipe } from './request-label.pipe';
 
 /** The inbox's tasks with their requests; rows can be selected for bulk actions, claimed and opened. */
 @Component({
   selector: 'kt-inbox-table',
-  imports: [RouterLink, TranslatePipe, DigitsPipe, JalaliDatePipe, RequestLabelPipe, RequestStateComponent, SlaBadgeComponent],
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    DigitsPipe,
+    JalaliDatePipe,
+    RequestLabelPipe,
+    RequestStateComponent,
+    SlaBadgeComponent,
+    BaseDataNameComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="table-wrap">
@@ -60,7 +70,7 @@ import { RequestLabelPipe } from './request-label.pipe';
                   (change)="toggle(item.task.id, $any($event.target).checked)"
                 />
               </td>
-              <td>
+              <td class="nowrap">
                 <a [routerLink]="['/requests', item.request.id]" data-testid="request-link" dir="ltr">{{
                   item.request.number | digits
                 }}</a>
@@ -80,11 +90,11 @@ import { RequestLabelPipe } from './request-label.pipe';
                 }
               </td>
               <td>{{ i18n.text(item.request.merchantName) || ('common.none' | t) }}</td>
-              <td dir="ltr" class="code">{{ item.request.pspCode }}</td>
+              <td class="nowrap"><kt-basedata-name field="pspCode" [code]="item.request.pspCode" /></td>
               <td>{{ i18n.text(item.request.agentName) }}</td>
               <td data-testid="inbox-assignee">{{ item.task.assignee?.displayName ?? ('inbox.unassigned' | t) }}</td>
               <td><kt-sla-badge [task]="item.task" /></td>
-              <td>{{ item.task.createdAt | jalali: 'short' }}</td>
+              <td class="nowrap">{{ item.task.createdAt | jalali: 'short' }}</td>
               <td class="actions">
                 @if (!item.task.assignee && claimable(item)) {
                   <button type="button" class="btn btn-ghost btn-sm" data-testid="inbox-claim" (click)="claim.emit(item)">
@@ -126,9 +136,8 @@ import { RequestLabelPipe } from './request-label.pipe';
       color: var(--danger);
       font-size: 0.8rem;
     }
-    .code {
-      font-family: ui-monospace, monospace;
-      font-size: 0.85rem;
+    .nowrap {
+      white-space: nowrap;
     }
     .actions {
       white-space: nowrap;

@@ -6,13 +6,23 @@ import { DigitsPipe } from '../../../shared/pipes/digits.pipe';
 import { JalaliDatePipe } from '../../../shared/pipes/jalali-date.pipe';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { RequestSummary } from '../data/requests.models';
+import { BaseDataNameComponent } from './basedata-name.component';
 import { RequestStateComponent, SlaBadgeComponent } from './request-badges.component';
 import { RequestLabelPipe } from './request-label.pipe';
 
 /** Requests in a table (the requests list, a terminal's requests). */
 @Component({
   selector: 'kt-request-table',
-  imports: [RouterLink, TranslatePipe, DigitsPipe, JalaliDatePipe, RequestLabelPipe, RequestStateComponent, SlaBadgeComponent],
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    DigitsPipe,
+    JalaliDatePipe,
+    RequestLabelPipe,
+    RequestStateComponent,
+    SlaBadgeComponent,
+    BaseDataNameComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="table-wrap">
@@ -33,13 +43,13 @@ import { RequestLabelPipe } from './request-label.pipe';
         <tbody>
           @for (r of items(); track r.id) {
             <tr data-testid="request-row" [attr.data-request-id]="r.id" [attr.data-state]="r.state" [attr.data-type]="r.type">
-              <td>
+              <td class="nowrap">
                 <a [routerLink]="['/requests', r.id]" data-testid="request-link" dir="ltr">{{ r.number | digits }}</a>
               </td>
               <td>{{ r.type | requestLabel: 'type' }}</td>
               <td><kt-request-state [state]="r.state" /></td>
               <td>{{ i18n.text(r.merchantName) || ('common.none' | t) }}</td>
-              <td dir="ltr" class="nowrap">{{ r.pspCode }}</td>
+              <td class="nowrap"><kt-basedata-name field="pspCode" [code]="r.pspCode" /></td>
               <td>{{ i18n.text(r.agentName) }}</td>
               <td>{{ r.submitter.displayName }}</td>
               <td>
@@ -50,7 +60,7 @@ import { RequestLabelPipe } from './request-label.pipe';
                   {{ 'common.none' | t }}
                 }
               </td>
-              <td>{{ r.updatedAt | jalali: 'short' }}</td>
+              <td class="nowrap">{{ r.updatedAt | jalali: 'short' }}</td>
             </tr>
           }
         </tbody>

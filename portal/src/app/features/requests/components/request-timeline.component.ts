@@ -7,7 +7,7 @@ import { JalaliDatePipe } from '../../../shared/pipes/jalali-date.pipe';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { BaseDataLists, NO_BASE_DATA } from '../data/basedata-names';
 import { PspCall, RequestEvent } from '../data/requests.models';
-import { TimelineDetail, TimelineEntry, mergeTimeline } from '../data/timeline';
+import { ProblemLabel, TimelineDetail, TimelineEntry, mergeTimeline } from '../data/timeline';
 
 /** The auditors' timeline: every event and PSP call in order, with who and when (Jalali). */
 @Component({
@@ -52,6 +52,11 @@ import { TimelineDetail, TimelineEntry, mergeTimeline } from '../data/timeline';
                   {{ date | jalali: 'short' }}
                 } @else if (itemOf(d.value); as item) {
                   <bdi [title]="item.code" [attr.data-code]="item.code">{{ i18n.text(item.name) }}</bdi>
+                } @else if (problemOf(d.value); as problem) {
+                  <bdi [title]="problem.code" [attr.data-code]="problem.code">{{ problem.key | t }}</bdi>
+                  @if (problem.sub) {
+                    <bdi class="mono" dir="ltr">{{ problem.sub }}</bdi>
+                  }
                 } @else if (codeOf(d.value); as code) {
                   <bdi class="mono" dir="ltr">{{ code }}</bdi>
                 } @else {
@@ -123,6 +128,10 @@ export class RequestTimelineComponent {
     return 'item' in value ? value.item : null;
   }
 
+  protected problemOf(value: TimelineDetail['value']): ProblemLabel | null {
+    return 'problem' in value ? value.problem : null;
+  }
+
   protected codeOf(value: TimelineDetail['value']): string | null {
     return 'code' in value ? value.code : null;
   }
@@ -131,8 +140,9 @@ export class RequestTimelineComponent {
     if ('text' in value) return value.text;
     if ('code' in value) return value.code;
     if ('localized' in value) return this.i18n.text(value.localized);
-    if ('message' in value) return this.i18n.t(value.message);
+    if ('message' in value) return this.i18n.t(value.message, value.params);
     if ('item' in value) return this.i18n.text(value.item.name);
+    if ('problem' in value) return this.i18n.t(value.problem.key) + (value.problem.sub ? ` ${value.problem.sub}` : '');
     return value.date;
   }
 }

@@ -1,4 +1,6 @@
-import { detailsOf, mergeTimeline } from './timeline';
+import { EN_MESSAGES } from '../../../core/i18n/messages.en';
+import { FA_MESSAGES } from '../../../core/i18n/messages.fa';
+import { detailsOf, mergeTimeline, problemLabel } from './timeline';
 
 describe('the request timeline', () => {
   it('when events and PSP calls interleave, then they show in time order, the cause before the call', () => {
@@ -68,6 +70,59 @@ describe('the request timeline', () => {
   it('a parked event says its problem once, by its text', () => {
     const details = detailsOf({ problem: 'PspUnmappedValue', text: { fa: 'کد ندارد', en: 'No code' } });
     expect(details.map((d) => d.key)).toEqual(['text']);
+  });
+
+  it('shows the share of an SLA used with the percent sign of the reader\'s language', () => {
+    expect(detailsOf({ percent: 80 })).toEqual([
+      { key: 'percent', label: 'requests.detail.percent', value: { message: 'requests.detail.percentValue', params: { n: '80' } } },
+    ]);
+    expect(FA_MESSAGES['requests.detail.percentValue']).toBe('{n}٪');
+    expect(EN_MESSAGES['requests.detail.percentValue']).toBe('{n}%');
+  });
+
+  it('names the problem a task opened with by a short label, the code kept for the tooltip', () => {
+    const [problem] = detailsOf({ taskId: 'r1.t4', kind: 'fix', problem: 'PSP_NO_VERDICT' }).filter((d) => d.key === 'problem');
+    expect(problem).toEqual({
+      key: 'problem',
+      label: 'requests.detail.problem',
+      value: { problem: { code: 'PSP_NO_VERDICT', key: 'requests.problem.PSP_NO_VERDICT', sub: null } },
+    });
+    // A task without a problem says nothing about one.
+    expect(detailsOf({ kind: 'approve', problem: null }).map((d) => d.key)).toEqual(['kind']);
+  });
+});
+
+describe('problem labels', () => {
+  it('labels the parking errors, a silent PSP and a device rejection, in both languages', () => {
+    for (const code of [
+      'PspUnmappedValue',
+      'PspCredentialsUnavailable',
+      'PspAdapterMissing',
+      'PspServiceDisabled',
+      'NoStock',
+      'PSP_NO_VERDICT',
+      'PSP_DEVICE_REJECTED',
+    ]) {
+      const label = problemLabel(code);
+      expect(label).toEqual({ code, key: `requests.problem.${code}`, sub: null });
+      expect(FA_MESSAGES[label!.key]).toMatch(/[\u0600-\u06FF]/);
+      expect(EN_MESSAGES[label!.key]).toMatch(/^[A-Z]/);
+    }
+  });
+
+  it('labels a PSP rejection and keeps the PSP\'s own code as written', () => {
+    expect(problemLabel('PSP_REJECTED:A104')).toEqual({ code: 'PSP_REJECTED:A104', key: 'requests.problem.PSP_REJECTED', sub: 'A104' });
+    expect(problemLabel('PSP_REJECTED')).toEqual({ code: 'PSP_REJECTED', key: 'requests.problem.PSP_REJECTED', sub: null });
+    expect(problemLabel('PSP_REJECTED:')?.sub).toBeNull();
+  });
+
+  it('leaves an unknown code as it is', () => {
+    expect(problemLabel('SomethingNew')).toBeNull();
+    expect(problemLabel('toString')).toBeNull();
+    expect(problemLabel('')).toBeNull();
+    expect(detailsOf({ problem: 'SomethingNew' })).toEqual([
+      { key: 'problem', label: 'requests.detail.problem', value: { code: 'SomethingNew' } },
+    ]);
   });
 });
 

@@ -29,10 +29,42 @@ export interface TimelineDetail {
     /** A code as the system or the PSP wrote it (serial, tracking code): Latin, left to right, digits kept. */
     | { readonly code: string }
     | { readonly localized: LocalizedText }
-    | { readonly message: MessageKey }
+    | { readonly message: MessageKey; readonly params?: Readonly<Record<string, string | number>> }
     /** A base-data item's code (a swap reason, a device model, a PSP) with its name. */
     | { readonly item: { readonly code: string; readonly name: LocalizedText } }
+    /** A task's problem code with its short label (the code in the tooltip); `sub` is the PSP's own code. */
+    | { readonly problem: ProblemLabel }
     | { readonly date: string };
+}
+
+/** A problem code (workflows/requests/request.workflow.ts) as a short label, and the PSP's own code it carries. */
+export interface ProblemLabel {
+  readonly code: string;
+  readonly key: MessageKey;
+  /** The PSP's code after `PSP_REJECTED:` (`A104`), shown as written; null for the others. */
+  readonly sub: string | null;
+}
+
+/** The problems a fix or correction task may carry, by code (parking errors, a silent PSP, a rejection). */
+const PROBLEM_KEYS: Readonly<Record<string, MessageKey>> = {
+  PspUnmappedValue: 'requests.problem.PspUnmappedValue',
+  PspCredentialsUnavailable: 'requests.problem.PspCredentialsUnavailable',
+  PspAdapterMissing: 'requests.problem.PspAdapterMissing',
+  PspServiceDisabled: 'requests.problem.PspServiceDisabled',
+  NoStock: 'requests.problem.NoStock',
+  PSP_NO_VERDICT: 'requests.problem.PSP_NO_VERDICT',
+  PSP_DEVICE_REJECTED: 'requests.problem.PSP_DEVICE_REJECTED',
+  PSP_REJECTED: 'requests.problem.PSP_REJECTED',
+};
+
+/** The short label of a known problem code (`PSP_REJECTED:A104` → "rejected by the PSP" + `A104`); null for an unknown one. */
+export function problemLabel(code: string): ProblemLabel | null {
+  const colon = code.indexOf(':');
+  const head = colon < 0 ? code : code.slice(0, colon);
+  const key = Object.prototype.hasOwnProperty.call(PROBLEM_KEYS, head) ? PROBLEM_KEYS[head] : undefined;
+  if (!key) return null;
+  const sub = colon < 0 ? null : code.slice(colon + 1).trim();
+  return { code, key, sub: sub || null };
 }
 
 /** One line of the auditors' timeline: a workflow event or a PSP call, in time order. */
@@ -103,7 +135,11 @@ function valueOf(key: string, value: unknown, lists: BaseDataLists): TimelineDet
     if (key === 'state' && text in REQUEST_STATE_LABELS) return { localized: REQUEST_STATE_LABELS[text as RequestState] };
     if (key === 'state' && TERMINAL_STATES.has(text)) return { message: `terminals.state.${text}` as MessageKey };
     if (key === 'dueAt' && !Number.isNaN(Date.parse(text))) return { date: text };
-    if (key === 'percent') return { text: `${text}٪` };
+    if (key === 'percent') return { message: 'requests.detail.percentValue', params: { n: text } };
+    if (key === 'problem') {
+      const problem = problemLabel(text);
+      if (problem) return { problem };
+    }
     if (CODES.has(key)) return { code: text };
     return { text };
   }

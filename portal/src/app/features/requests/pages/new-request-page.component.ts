@@ -23,6 +23,7 @@ import { JalaliDatePipe } from '../../../shared/pipes/jalali-date.pipe';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { ErrorBannerComponent } from '../../../shared/ui/error-banner.component';
 import { FieldErrorsComponent } from '../../../shared/ui/field-errors.component';
+import { BaseDataNameComponent } from '../components/basedata-name.component';
 import { RequestLabelPipe } from '../components/request-label.pipe';
 import { baseDataName } from '../data/basedata-names';
 import { DOCUMENT_ACCEPT, documentFileProblem, documentTarget, sameExceptDocuments } from '../data/request-documents';
@@ -65,6 +66,7 @@ type Mode = 'new' | 'edit' | 'correct';
     RequestLabelPipe,
     ErrorBannerComponent,
     FieldErrorsComponent,
+    BaseDataNameComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -238,7 +240,7 @@ type Mode = 'new' | 'edit' | 'correct';
                 @if (terminal(); as t) {
                   <p class="chosen" data-testid="terminal-chosen">
                     <span dir="ltr">{{ t.pspTerminalId ?? t.id }}</span> · {{ i18n.text(t.merchantName) }} ·
-                    <span dir="ltr">{{ t.pspCode }}</span>
+                    <kt-basedata-name field="pspCode" [code]="t.pspCode" />
                   </p>
                 }
                 <kt-field-errors [error]="apiErrors()" field="terminalId" />

@@ -11,6 +11,7 @@ import { FileSizePipe } from '../../../shared/pipes/file-size.pipe';
 import { JalaliDatePipe } from '../../../shared/pipes/jalali-date.pipe';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { ErrorBannerComponent } from '../../../shared/ui/error-banner.component';
+import { BaseDataNameComponent } from '../components/basedata-name.component';
 import { ReasonDialogComponent } from '../components/reason-dialog.component';
 import { RequestStateComponent, SlaBadgeComponent, TerminalStateComponent } from '../components/request-badges.component';
 import { RequestLabelPipe } from '../components/request-label.pipe';
@@ -67,6 +68,7 @@ const PAYLOAD_LABELS: Readonly<Record<string, MessageKey>> = {
     SlaBadgeComponent,
     TerminalStateComponent,
     RequestTimelineComponent,
+    BaseDataNameComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -80,7 +82,7 @@ const PAYLOAD_LABELS: Readonly<Record<string, MessageKey>> = {
           <p class="muted">
             <kt-request-state [state]="r.state" />
             {{ 'requests.submittedBy' | t: { name: r.submitter.displayName } }} · {{ i18n.text(r.agentName) }} ·
-            <span dir="ltr">{{ r.pspCode }}</span>
+            <kt-basedata-name field="pspCode" [code]="r.pspCode" />
             @if (r.round > 0) {
               · {{ 'requests.round' | t: { n: r.round } }}
             }
@@ -270,9 +272,7 @@ const PAYLOAD_LABELS: Readonly<Record<string, MessageKey>> = {
             <h2 class="card-title">{{ 'requests.psp.title' | t }}</h2>
             <dl class="facts">
               <dt>{{ 'requests.psp' | t }}</dt>
-              <dd>
-                <bdi dir="ltr">{{ r.pspCode }}</bdi>
-              </dd>
+              <dd><kt-basedata-name field="pspCode" [code]="r.pspCode" /></dd>
               <dt>{{ 'requests.psp.tracking' | t }}</dt>
               <dd data-testid="psp-tracking">
                 <bdi dir="ltr">{{ r.psp.trackingCode ?? '—' }}</bdi>
@@ -313,7 +313,14 @@ const PAYLOAD_LABELS: Readonly<Record<string, MessageKey>> = {
                   <span class="muted">{{ a.validFrom | jalali: 'date' }} – {{ a.validTo | jalali: 'date' }}</span>
                 }
                 @if (a.terms?.allowedPsps?.length) {
-                  <span class="muted" dir="ltr">{{ a.terms?.allowedPsps?.join(', ') }}</span>
+                  <span class="muted" data-testid="agreement-psps">
+                    @for (p of a.terms?.allowedPsps; track p) {
+                      @if (!$first) {
+                        ·
+                      }
+                      <kt-basedata-name field="pspCode" [code]="p" />
+                    }
+                  </span>
                 }
               </p>
             } @empty {

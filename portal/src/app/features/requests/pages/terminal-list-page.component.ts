@@ -7,6 +7,7 @@ import { JalaliDatePipe } from '../../../shared/pipes/jalali-date.pipe';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { ErrorBannerComponent } from '../../../shared/ui/error-banner.component';
 import { PagerComponent } from '../../../shared/ui/pager.component';
+import { BaseDataNameComponent } from '../components/basedata-name.component';
 import { TerminalStateComponent } from '../components/request-badges.component';
 import { TERMINAL_STATES, TerminalQuery, TerminalState } from '../data/requests.models';
 import { TerminalsPageActions } from '../state/requests.actions';
@@ -16,7 +17,15 @@ import { terminalsFeature } from '../state/terminals.feature';
 /** Our terminals: search by terminal number, serial or merchant; filter by state and PSP. */
 @Component({
   selector: 'kt-terminal-list-page',
-  imports: [RouterLink, TranslatePipe, JalaliDatePipe, ErrorBannerComponent, PagerComponent, TerminalStateComponent],
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    JalaliDatePipe,
+    ErrorBannerComponent,
+    PagerComponent,
+    TerminalStateComponent,
+    BaseDataNameComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="page-head">
@@ -90,10 +99,10 @@ import { terminalsFeature } from '../state/terminals.feature';
                     </td>
                     <td>{{ i18n.text(t.merchantName) }}</td>
                     <td>{{ i18n.text(t.shopName) }}</td>
-                    <td dir="ltr">{{ t.pspCode }}</td>
+                    <td class="nowrap"><kt-basedata-name field="pspCode" [code]="t.pspCode" /></td>
                     <td dir="ltr">{{ t.serial ?? '—' }}</td>
                     <td><kt-terminal-state [state]="t.state" /></td>
-                    <td>{{ t.updatedAt | jalali: 'short' }}</td>
+                    <td class="nowrap">{{ t.updatedAt | jalali: 'short' }}</td>
                   </tr>
                 }
               </tbody>
@@ -116,6 +125,9 @@ import { terminalsFeature } from '../state/terminals.feature';
   styles: `
     .table-wrap {
       overflow-x: auto;
+    }
+    .nowrap {
+      white-space: nowrap;
     }
   `,
 })

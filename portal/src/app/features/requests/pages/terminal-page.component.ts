@@ -7,13 +7,12 @@ import { selectHasAnyPermission } from '../../../core/session/session.feature';
 import { JalaliDatePipe } from '../../../shared/pipes/jalali-date.pipe';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { ErrorBannerComponent } from '../../../shared/ui/error-banner.component';
+import { BaseDataNameComponent } from '../components/basedata-name.component';
 import { TerminalStateComponent } from '../components/request-badges.component';
 import { RequestLabelPipe } from '../components/request-label.pipe';
 import { RequestTableComponent } from '../components/request-table.component';
-import { baseDataName } from '../data/basedata-names';
 import { startableTypes } from '../data/terminal-requests';
 import { TerminalsPageActions } from '../state/requests.actions';
-import { requestsFeature } from '../state/requests.feature';
 import { terminalsFeature } from '../state/terminals.feature';
 
 /** A terminal: merchant, PSP numbers, serial, state, its requests, and the requests one may start for it. */
@@ -27,6 +26,7 @@ import { terminalsFeature } from '../state/terminals.feature';
     ErrorBannerComponent,
     TerminalStateComponent,
     RequestTableComponent,
+    BaseDataNameComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -59,9 +59,7 @@ import { terminalsFeature } from '../state/terminals.feature';
           <dt>{{ 'terminals.shop' | t }}</dt>
           <dd data-testid="terminal-shop">{{ i18n.text(t.shopName) || '—' }}</dd>
           <dt>{{ 'requests.psp' | t }}</dt>
-          <dd>
-            <bdi dir="ltr">{{ t.pspCode }}</bdi>
-          </dd>
+          <dd data-testid="terminal-psp"><kt-basedata-name field="pspCode" [code]="t.pspCode" /></dd>
           <dt>{{ 'terminals.pspTerminalId' | t }}</dt>
           <dd>
             <bdi dir="ltr">{{ t.pspTerminalId ?? '—' }}</bdi>
@@ -72,11 +70,7 @@ import { terminalsFeature } from '../state/terminals.feature';
           </dd>
           <dt>{{ 'requests.form.deviceModel' | t }}</dt>
           <dd data-testid="terminal-model" [attr.data-code]="t.deviceModel">
-            @if (modelName(); as name) {
-              <bdi [title]="t.deviceModel">{{ i18n.text(name) }}</bdi>
-            } @else {
-              <bdi dir="ltr">{{ t.deviceModel ?? '—' }}</bdi>
-            }
+            <kt-basedata-name field="deviceModel" [code]="t.deviceModel" />
           </dd>
           <dt>{{ 'terminals.serial' | t }}</dt>
           <dd data-testid="terminal-serial">
@@ -138,9 +132,6 @@ export class TerminalPageComponent {
   protected readonly loading = this.store.selectSignal(terminalsFeature.selectDetailLoading);
   protected readonly error = this.store.selectSignal(terminalsFeature.selectDetailError);
   protected readonly canCreate = this.store.selectSignal(selectHasAnyPermission('requests.create'));
-  private readonly baseData = this.store.selectSignal(requestsFeature.selectBaseDataLists);
-  /** The device model's base-data name (the code stays in its tooltip); null while unknown. */
-  protected readonly modelName = computed(() => baseDataName('deviceModel', this.terminal()?.deviceModel, this.baseData()));
   protected readonly startable = computed(() => {
     const t = this.terminal();
     return t ? startableTypes(t.state, t.requests) : [];
