@@ -4,7 +4,7 @@
  * the PSP) to an active terminal; then a bare workflow of the same shape on the same dev server.
  */
 import { randomUUID } from 'node:crypto';
-import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { Client, Connection, WithStartWorkflowOperation, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { requestWorkflowId } from '../workflows/requests/definitions';
 import { actUpdate, type BaselineShape, type baselineWorkflow } from './baseline/workflows';
 import { driveOnce, finalCount, newStats, statesOf } from './lib/drive';
@@ -20,6 +20,20 @@ export interface ThroughputResult {
   states: Record<string, number>;
   /** What one install request did in Temporal (from a history), the baseline's shape. */
   shape?: BaselineShape & { signals: number; workflowTasks: number; historyEvents: number };
+}
+
+/**
+ * An update whose RPC timed out on a busy server is sent again under the same update id (Temporal
+ * runs it once), as the API's callers retry with their keys.
+ */
+async function untilAnswered<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await send();
+    } catch (err) {
+      if (!(err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) || attempt >= 20) throw err;
+    }
+  }
 }
 
 export async function requestThroughput(
@@ -153,19 +167,23 @@ export async function baselineThroughput(
       async (i) => {
         const t = Date.now();
         const workflowId = `baseline-${taskQueue}-${i}`;
-        await client.workflow.executeUpdateWithStart(actUpdate, {
-          args: [0],
-          startWorkflowOperation: new WithStartWorkflowOperation<typeof baselineWorkflow>('baselineWorkflow', {
-            workflowId,
-            taskQueue,
-            args: [shape],
-            workflowIdConflictPolicy: 'USE_EXISTING',
+        await untilAnswered(() =>
+          client.workflow.executeUpdateWithStart(actUpdate, {
+            args: [0],
+            updateId: 'u0',
+            startWorkflowOperation: new WithStartWorkflowOperation<typeof baselineWorkflow>('baselineWorkflow', {
+              workflowId,
+              taskQueue,
+              args: [shape],
+              workflowIdConflictPolicy: 'USE_EXISTING',
+            }),
           }),
-        });
+        );
         const handle = client.workflow.getHandle<typeof baselineWorkflow>(workflowId);
         inFlight.push(
           (async () => {
-            for (let k = 1; k <= shape.updates; k += 1) await handle.executeUpdate(actUpdate, { args: [k] });
+            for (let k = 1; k <= shape.updates; k += 1)
+              await untilAnswered(() => handle.executeUpdate(actUpdate, { args: [k], updateId: `u${k}` }));
             await handle.result();
             e2e.push(Date.now() - t);
           })(),
