@@ -593,7 +593,8 @@ export function requestTests(browser: Browser, target: PortalTarget, sessions: S
           check(types.includes(t), `the timeline has no ${t} (has ${types.join(', ')})`);
         }
         const newSerial = await textOf(done.getByTestId('request-serial'));
-        check(newSerial !== oldSerial && SERIALS.includes(newSerial), `new serial ${newSerial} (old ${oldSerial})`);
+        // Any free device of alpha's warehouse (the stock story stocks it too), but not the old one.
+        check(newSerial !== oldSerial && /^[A-Z0-9-]{4,30}$/.test(newSerial), `new serial ${newSerial} (old ${oldSerial})`);
         await done.getByTestId('terminal-link').click();
         await done.getByTestId('terminal-facts').waitFor();
         check((await textOf(done.getByTestId('terminal-serial'))) === newSerial, 'the terminal does not show the new serial');

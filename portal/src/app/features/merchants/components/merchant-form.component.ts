@@ -220,14 +220,26 @@ export class MerchantFormComponent {
   protected readonly kind = linkedSignal<MerchantKind>(() => this.merchant()?.kind ?? 'natural');
   protected readonly withShop = signal(true);
   protected readonly withAccount = signal(true);
-  protected readonly values = linkedSignal<Readonly<Record<string, string>>>(() => {
+  /** Which stored merchant (and which version of it) the form was filled from. */
+  private readonly merchantKey = computed(() => {
     const m = this.merchant();
-    return m
-      ? merchantFormValues(
-          m,
-          untracked(() => this.i18n.lang()),
-        )
-      : {};
+    return m ? `${m.id}|${m.updatedAt}` : '';
+  });
+  /**
+   * Refilled only when another merchant or another version of it arrives: the same merchant read again
+   * (the page reloads it on opening) keeps what the user has typed meanwhile.
+   */
+  protected readonly values = linkedSignal<string, Readonly<Record<string, string>>>({
+    source: this.merchantKey,
+    computation: () => {
+      const m = untracked(() => this.merchant());
+      return m
+        ? merchantFormValues(
+            m,
+            untracked(() => this.i18n.lang()),
+          )
+        : {};
+    },
   });
   private readonly touched = signal<ReadonlySet<string>>(new Set());
   private readonly tried = signal(false);
