@@ -23,17 +23,36 @@ export interface ThroughputResult {
 }
 
 /**
- * An update whose RPC timed out on a busy server is sent again under the same update id (Temporal
- * runs it once), as the API's callers retry with their keys.
+ * An update whose RPC timed out on a busy server (or found it unavailable) is sent again under the same
+ * update id (Temporal runs it once), as the API's callers retry with their keys.
  */
 async function untilAnswered<T>(send: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await send();
     } catch (err) {
-      if (!(err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) || attempt >= 20) throw err;
+      const code = (err as { cause?: { code?: number }; code?: number }).cause?.code ?? (err as { code?: number }).code;
+      const busy = err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || code === 4 || code === 14;
+      if (!busy || attempt >= 20) throw err;
+      await sleep(Math.min(5_000, 200 * attempt));
     }
   }
+}
+
+/** At most `n` of the calls given to it run at once (the API's callers are bounded the same way). */
+function limiter(n: number): <T>(call: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(call: () => Promise<T>): Promise<T> => {
+    while (running >= n) await new Promise<void>((r) => waiting.push(r));
+    running += 1;
+    try {
+      return await call();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+  };
 }
 
 export async function requestThroughput(
@@ -161,6 +180,10 @@ export async function baselineThroughput(
     const e2e: number[] = [];
     // Started by 8 clients, as ours are created; then every workflow is in flight at once, as ours are.
     const inFlight: Promise<void>[] = [];
+    const failures: unknown[] = [];
+    // Update calls wait until the workflow has run them: 2,000 at once time out on the dev server, so
+    // they are sent 64 at a time, as the API sends a bulk action's items.
+    const rpc = limiter(64);
     await pool(
       Array.from({ length: o.requests }, (_, i) => i),
       8,
@@ -183,14 +206,17 @@ export async function baselineThroughput(
         inFlight.push(
           (async () => {
             for (let k = 1; k <= shape.updates; k += 1)
-              await untilAnswered(() => handle.executeUpdate(actUpdate, { args: [k], updateId: `u${k}` }));
-            await handle.result();
+              await untilAnswered(() => rpc(() => handle.executeUpdate(actUpdate, { args: [k], updateId: `u${k}` })));
+            await untilAnswered(() => handle.result());
             e2e.push(Date.now() - t);
-          })(),
+          })().catch((err: unknown) => {
+            failures.push(err);
+          }),
         );
       },
     );
     await Promise.all(inFlight);
+    if (failures.length) throw new Error(`baseline: ${failures.length} workflows failed; first: ${String(failures[0])}`);
     const seconds = (Date.now() - started) / 1000;
     e2e.sort((a, b) => a - b);
     log(`baseline: ${o.requests} workflows in ${seconds.toFixed(1)} s`);
