@@ -23,8 +23,13 @@ const installed = existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === lo
 if (!installed) {
   // `npm install` with the committed lock, not `npm ci`: registries that serve only this
   // platform's optional binaries make npm ci's strict lock check fail (see README).
+  // npm install may rewrite the lock for this platform: the committed one is put back afterwards, so a
+  // clone stays clean.
   console.log('kartabl: installing npm dependencies…');
+  const lockFile = path.join(root, 'package-lock.json');
+  const committed = readFileSync(lockFile);
   const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  writeFileSync(lockFile, committed);
   if (r.status !== 0) {
     console.error('kartabl: npm install failed');
     process.exit(r.status ?? 1);
