@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { makeNationalCode, makeSheba } from '../../domain/iran';
 import { startPspSimulator, type RunningPspSimulator } from '../../psp-sim';
 import { seedDemoPsps } from '../../db/seed';
+import { naturalMerchantBody } from '../helpers/merchants';
 import { startStack, type Stack } from './harness';
 
 /**
@@ -48,39 +48,11 @@ let seed = 0;
 /** A natural merchant of alpha with one shop and one account. */
 async function merchant(): Promise<{ merchantId: string; shopId: string; accountId: string }> {
   seed += 1;
-  const m = (await ok(
-    'alpha-user',
-    'POST',
-    '/api/merchants',
-    {
-      body: {
-        kind: 'natural',
-        nationalCode: makeNationalCode(String(323450000 + seed)),
-        firstNameFa: 'مریم',
-        lastNameFa: 'کاظمی',
-        firstNameEn: 'Maryam',
-        lastNameEn: 'Kazemi',
-        fatherNameFa: 'حسن',
-        birthDate: '1368/02/11',
-        mobile: '09121234567',
-        addresses: [
-          { addressFa: 'تهران، خیابان ولیعصر، پلاک ۱۲', addressEn: 'No. 12, Valiasr St, Tehran', postalCode: '1416753111' },
-        ],
-        shops: [
-          {
-            nameFa: `کتاب‌فروشی ${seed}`,
-            nameEn: `Bookshop ${seed}`,
-            guildCode: 'supermarket',
-            addressFa: 'تهران، خیابان انقلاب، پلاک ۵',
-            addressEn: 'No. 5, Enghelab St, Tehran',
-            postalCode: `14167532${10 + seed}`,
-          },
-        ],
-        accounts: [{ sheba: makeSheba('012', 7000000 + seed), ownerNameFa: 'مریم کاظمی', isPrimary: true }],
-      },
-    },
-    201,
-  )) as { id: string; shops: { id: string }[]; accounts: { id: string }[] };
+  const m = (await ok('alpha-user', 'POST', '/api/merchants', { body: naturalMerchantBody(seed, { base: 323450000 }) }, 201)) as {
+    id: string;
+    shops: { id: string }[];
+    accounts: { id: string }[];
+  };
   return { merchantId: m.id, shopId: m.shops[0].id, accountId: m.accounts[0].id };
 }
 

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { makeNationalCode, makeSheba } from '../../domain/iran';
+import { makeNationalCode } from '../../domain/iran';
 import { startPspSimulator, type RunningPspSimulator } from '../../psp-sim';
 import { SYSTEM_ACTOR } from '../../db/audit';
 import { createStockRepository } from '../../db/repositories/stock';
 import { seedDemoPsps } from '../../db/seed';
+import { naturalMerchantBody } from '../helpers/merchants';
 import { startStack, type Stack } from './harness';
 
 /**
@@ -72,34 +73,7 @@ async function merchant(): Promise<{
   sheba2: string;
 }> {
   seed += 1;
-  const body = {
-    kind: 'natural',
-    nationalCode: makeNationalCode(String(223450000 + seed)),
-    firstNameFa: 'مریم',
-    lastNameFa: 'کاظمی',
-    firstNameEn: 'Maryam',
-    lastNameEn: 'Kazemi',
-    fatherNameFa: 'حسن',
-    birthDate: '1368/02/11',
-    mobile: '09121234567',
-    addresses: [
-      { addressFa: 'تهران، خیابان ولیعصر، پلاک ۱۲', addressEn: 'No. 12, Valiasr St, Tehran', postalCode: '1416753111' },
-    ],
-    shops: [
-      {
-        nameFa: `نانوایی ${seed}`,
-        nameEn: `Bakery ${seed}`,
-        guildCode: 'supermarket',
-        addressFa: 'تهران، خیابان انقلاب، پلاک ۵',
-        addressEn: 'No. 5, Enghelab St, Tehran',
-        postalCode: `14167531${10 + seed}`,
-      },
-    ],
-    accounts: [
-      { sheba: makeSheba('012', 5000000 + seed), ownerNameFa: 'مریم کاظمی', isPrimary: true },
-      { sheba: makeSheba('017', 6000000 + seed), ownerNameFa: 'مریم کاظمی' },
-    ],
-  };
+  const body = naturalMerchantBody(seed, { base: 223450000, accounts: 2 });
   const m = (await ok('alpha-user', 'POST', '/api/merchants', body, 201)) as {
     id: string;
     shops: { id: string }[];

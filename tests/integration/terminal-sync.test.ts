@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { makeNationalCode, makeSheba } from '../../domain/iran';
 import { startPspSimulator, type RunningPspSimulator } from '../../psp-sim';
 import { SYSTEM_ACTOR } from '../../db/audit';
 import { createStockRepository } from '../../db/repositories/stock';
 import { seedDemoPsps } from '../../db/seed';
+import { naturalMerchantBody } from '../helpers/merchants';
 import { startStack, type Stack } from './harness';
 
 /**
@@ -75,35 +75,11 @@ let seed = 0;
 /** A merchant, installed at `pspCode` to an active terminal: its Kartabl and PSP ids. */
 async function installed(pspCode: string): Promise<{ terminalId: string; pspTerminalId: string }> {
   seed += 1;
-  const m = (await ok(
-    'alpha-user',
-    'POST',
-    '/api/merchants',
-    {
-      kind: 'natural',
-      nationalCode: makeNationalCode(String(334560000 + seed)),
-      firstNameFa: 'رضا',
-      lastNameFa: 'احمدی',
-      firstNameEn: 'Reza',
-      lastNameEn: 'Ahmadi',
-      fatherNameFa: 'علی',
-      birthDate: '1365/04/12',
-      mobile: '09121234567',
-      addresses: [{ addressFa: 'تهران، خیابان آزادی، پلاک ۷', addressEn: 'No. 7, Azadi St, Tehran', postalCode: '1416753111' }],
-      shops: [
-        {
-          nameFa: `سوپرمارکت ${seed}`,
-          nameEn: `Market ${seed}`,
-          guildCode: 'supermarket',
-          addressFa: 'تهران، خیابان آزادی، پلاک ۷',
-          addressEn: 'No. 7, Azadi St, Tehran',
-          postalCode: `14267531${10 + seed}`,
-        },
-      ],
-      accounts: [{ sheba: makeSheba('012', 7000000 + seed), ownerNameFa: 'رضا احمدی', isPrimary: true }],
-    },
-    201,
-  )) as { id: string; shops: { id: string }[]; accounts: { id: string }[] };
+  const m = (await ok('alpha-user', 'POST', '/api/merchants', naturalMerchantBody(seed, { base: 334560000 }), 201)) as {
+    id: string;
+    shops: { id: string }[];
+    accounts: { id: string }[];
+  };
   const id = await submit(pspCode, 'install', {
     merchantId: m.id,
     shopId: m.shops[0].id,

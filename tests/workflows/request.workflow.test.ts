@@ -5,7 +5,6 @@ import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/clie
 import { ApplicationFailure } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { RequestActivities } from '../../activities/requests';
 import type { Permission } from '../../domain/access';
 import type { PspVerdict } from '../../domain/psp/adapter';
@@ -25,7 +24,7 @@ import {
   submittedUpdate,
 } from '../../workflows/requests/definitions';
 import type { requestWorkflow } from '../../workflows/requests/request.workflow';
-import { ensureTemporalCli } from '../../infra/setup/ensure';
+import { startWorkflowTestEnv } from '../helpers/workflow-env';
 
 const ALPHA = 'agent-alpha';
 const BROKER = 'agent-broker';
@@ -161,28 +160,15 @@ const activities: RequestActivities = {
 };
 
 let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
+let stop: (() => Promise<void>) | undefined;
 const taskQueue = `requests-test-${randomUUID()}`;
 
 beforeAll(async () => {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: await ensureTemporalCli() }, ip: '127.0.0.1' },
-  });
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowsPath: require.resolve('../../workflows'),
-    activities,
-  });
-  running = worker.run();
+  ({ env, stop } = await startWorkflowTestEnv(activities, taskQueue));
 });
 
 afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
+  await stop?.();
 });
 
 const PAYLOADS: Record<RequestType, RequestPayload> = {

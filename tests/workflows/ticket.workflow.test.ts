@@ -5,7 +5,6 @@ import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/clie
 import { ApplicationFailure } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TicketActivities } from '../../activities/tickets';
 import type { Permission } from '../../domain/access';
 import type { Actor, TicketSnapshot } from '../../domain/tickets/ticket';
@@ -22,7 +21,7 @@ import {
   releaseUpdate,
 } from '../../workflows/tickets/definitions';
 import type { ticketWorkflow } from '../../workflows/tickets/ticket.workflow';
-import { ensureTemporalCli } from '../../infra/setup/ensure';
+import { startWorkflowTestEnv } from '../helpers/workflow-env';
 
 const person = (name: string, permissions: Permission[], agentId = 'agent-alpha'): Actor => ({
   id: randomUUID(),
@@ -38,8 +37,7 @@ const supervisor = person('مریم احمدی', ['tickets.inbox', 'tickets.answ
 const LONG: TicketTimings = { firstResponseSlaMs: 3_600_000, autoCloseAfterMs: 3_600_000, ratingWindowMs: 3_600_000 };
 
 let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
+let stop: (() => Promise<void>) | undefined;
 const taskQueue = `tickets-test-${randomUUID()}`;
 /** Every snapshot the workflow projected, by ticket id: the mocked read model. */
 const projected = new Map<string, TicketSnapshot[]>();
@@ -54,23 +52,11 @@ const activities: TicketActivities = {
 };
 
 beforeAll(async () => {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: await ensureTemporalCli() }, ip: '127.0.0.1' },
-  });
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowsPath: require.resolve('../../workflows'),
-    activities,
-  });
-  running = worker.run();
+  ({ env, stop } = await startWorkflowTestEnv(activities, taskQueue));
 });
 
 afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
+  await stop?.();
 });
 
 async function openTicket(timings: TicketTimings = LONG): Promise<WorkflowHandle<typeof ticketWorkflow>> {
