@@ -180,8 +180,10 @@ async function main(): Promise<void> {
     results.inbox = [];
     for (const dialect of o.dialects) results.inbox.push(await inboxLatency(o, dialect, results.versions));
   }
-  if (o.only.includes('tokens')) stamp('tokens');
-  if (o.only.includes('tokens')) results.tokens = await tokenVerification(o);
+  if (o.only.includes('tokens')) {
+    stamp('tokens');
+    results.tokens = await tokenVerification(o);
+  }
   if (o.only.includes('import')) {
     stamp('import');
     results.import = [];

@@ -1,6 +1,6 @@
 /** The worker process: runs workflows and activities of the `kartabl` task queue. */
 import 'dotenv/config';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { dbConfigFromEnv, openDatabase } from '../db';
 import { loadConfig } from '../api/lib/config';
@@ -26,17 +26,13 @@ async function main(): Promise<void> {
     workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH,
     pspTimeoutMs: Number(process.env.PSP_HTTP_TIMEOUT_MS) || undefined,
   });
-  // The terminal status sync's schedule (TERMINAL_SYNC_INTERVAL), put in place by every worker start.
-  const clientConnection = await Connection.connect({ address });
-  try {
-    const state = await ensureTerminalSyncSchedule(new Client({ connection: clientConnection, namespace }), {
-      taskQueue,
-      intervalMs: terminalSyncIntervalMs,
-    });
-    console.log(`worker: terminal sync schedule ${state} (every ${terminalSyncIntervalMs} ms; 0 = off)`);
-  } finally {
-    await clientConnection.close();
-  }
+  // The terminal status sync's schedule (TERMINAL_SYNC_INTERVAL), put in place by every worker start
+  // (through the worker's own connection).
+  const state = await ensureTerminalSyncSchedule(new Client({ connection, namespace }), {
+    taskQueue,
+    intervalMs: terminalSyncIntervalMs,
+  });
+  console.log(`worker: terminal sync schedule ${state} (every ${terminalSyncIntervalMs} ms; 0 = off)`);
   console.log(`worker: polling task queue "${taskQueue}" on ${address} (namespace ${namespace}, db ${db.dialect})`);
   // Worker.run() shuts down gracefully on SIGINT/SIGTERM.
   await worker.run();

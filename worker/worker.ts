@@ -5,6 +5,7 @@ import type { AgentActivityDeps } from '../activities/agents';
 import type { Database } from '../db';
 import { createTicketRepository } from '../db/repositories/tickets';
 import { createDefaultAdapterRegistry } from '../activities/psp/registry';
+import { PspRateLimiter } from '../activities/psp/rate-limit';
 import type { StockPort } from '../activities/requests';
 import { createStockRepository } from '../db/repositories/stock';
 
@@ -39,7 +40,8 @@ export async function createKartablWorker(o: KartablWorkerOptions): Promise<Work
       soap: { timeoutMs: o.pspTimeoutMs },
     }),
     logger: o.logger,
-    rateLimitPerSecond: o.pspRateLimitPerSecond ?? 20,
+    // One limiter for every PSP caller of this worker (PSP, request and terminal-sync activities).
+    limiter: new PspRateLimiter(o.pspRateLimitPerSecond ?? 20),
   };
   const activities = createActivities({
     readModel: createTicketRepository(o.db),

@@ -59,6 +59,12 @@ export interface PspActivityDeps {
   logger?: Logger;
   /** Calls per second to each PSP from this process (PSP_RATE_LIMIT_PER_SECOND; 0 = unlimited). */
   rateLimitPerSecond?: number;
+  /**
+   * The process's one limiter, shared by every caller built from these deps (PSP, request and
+   * terminal-sync activities), so the limit holds per PSP for the whole worker; made from
+   * `rateLimitPerSecond` when absent.
+   */
+  limiter?: PspRateLimiter;
 }
 
 /** What every PSP activity receives. */
@@ -168,7 +174,7 @@ export function createPspCaller(deps: PspActivityDeps) {
   const logger = (deps.logger ?? pino({ name: 'psp' })).child({ component: 'psp' });
   let box: SecretBox | undefined;
   const boxOf = () => (deps.credentialsKey ? (box ??= SecretBox.fromBase64(deps.credentialsKey)) : undefined);
-  const limiter = new PspRateLimiter(deps.rateLimitPerSecond ?? 0);
+  const limiter = deps.limiter ?? new PspRateLimiter(deps.rateLimitPerSecond ?? 0);
 
   async function call<R>(spec: PspCallSpec, run: (adapter: PspAdapter, ctx: PspCallContext) => Promise<R>): Promise<R> {
     // Waiting for a slot is not part of the call's latency.

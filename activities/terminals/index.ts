@@ -1,7 +1,7 @@
 /**
  * Activities of the terminal status sync (workflows/terminals, SPEC R-SHAPARAK), Temporal samples
- * style: a factory over dependencies. The PSP is asked through the same caller as every PSP
- * activity (credential owner, rate limit per PSP, call log); the answer is applied by
+ * style: a factory over dependencies. The PSP is asked through the PSP activities' `pspTerminal`
+ * (credential owner, the worker's rate limit per PSP, call log); the answer is applied by
  * db/repositories/terminal-sync.ts.
  */
 import pino from 'pino';
@@ -13,7 +13,7 @@ import {
   type SyncTerminal,
 } from '../../db/repositories/terminal-sync';
 import type { PspTerminalInfo } from '../../domain/psp/adapter';
-import { type PspActivityDeps, createPspCaller, toActivityFailure } from '../psp';
+import { type PspActivityDeps, createPspActivities } from '../psp';
 
 export interface TerminalSyncActivityDeps {
   db: Database;
@@ -22,7 +22,7 @@ export interface TerminalSyncActivityDeps {
 
 export function createTerminalSyncActivities(deps: TerminalSyncActivityDeps) {
   const repo = createTerminalSyncRepository(deps.db);
-  const { call } = createPspCaller(deps.psp);
+  const psp = createPspActivities(deps.psp);
   const logger = (deps.psp.logger ?? pino({ name: 'terminal-sync' })).child({ component: 'terminal-sync' });
 
   return {
@@ -38,20 +38,13 @@ export function createTerminalSyncActivities(deps: TerminalSyncActivityDeps) {
       pspCode: string;
       pspTerminalId: string;
     }): Promise<PspTerminalInfo> {
-      try {
-        return await call(
-          {
-            // The key of the call log; reads are not submissions, so it is the same for every run.
-            requestId: `terminal-sync-${a.terminalId}`,
-            requesterAgentId: a.agentId,
-            pspCode: a.pspCode,
-            operation: 'terminal',
-          },
-          (adapter, ctx) => adapter.terminal(ctx, { terminalId: a.pspTerminalId }),
-        );
-      } catch (err) {
-        throw toActivityFailure(err);
-      }
+      return psp.pspTerminal({
+        // The key of the call log; reads are not submissions, so it is the same for every run.
+        requestId: `terminal-sync-${a.terminalId}`,
+        requesterAgentId: a.agentId,
+        pspCode: a.pspCode,
+        input: { terminalId: a.pspTerminalId },
+      });
     },
 
     /** Applies the PSP's answer (active ↔ deactivated) unless an open request owns the terminal. */

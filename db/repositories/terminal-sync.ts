@@ -5,7 +5,7 @@
  * history, like applyOutcome's changes).
  */
 import { Op } from 'sequelize';
-import { FINAL_STATES } from '../../domain/requests/model';
+import { IDLE_STATES } from '../../domain/requests/model';
 import type { PspTerminalStatus } from '../../domain/psp/adapter';
 import { appendAudit, SYSTEM_ACTOR } from '../audit';
 import type { Database } from '../index';
@@ -50,7 +50,7 @@ export const NO_REASON = 'shaparak';
 
 export function createTerminalSyncRepository(db: Database) {
   const { Terminal, Request } = db.models;
-  const open = { [Op.notIn]: ['draft', ...FINAL_STATES] };
+  const open = { [Op.notIn]: [...IDLE_STATES] };
 
   return {
     /** Up to `limit` active or deactivated terminals after `afterId`, by id. */

@@ -36,6 +36,8 @@ export const REQUEST_STATES = [
 ] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 export const FINAL_STATES: ReadonlySet<RequestState> = new Set<RequestState>(['done', 'rejected', 'cancelled']);
+/** States in which a request does not hold its terminal (any other state owns it until it ends). */
+export const IDLE_STATES: readonly RequestState[] = ['draft', ...FINAL_STATES];
 
 export const REQUEST_STATE_LABELS: Record<RequestState, Bilingual> = {
   draft: bi('پیش‌نویس', 'Draft'),

@@ -21,7 +21,7 @@ const stamp = (isoInstant: string): string => {
 import {
   type ActionCommand,
   DEFAULT_SLA_POLICY,
-  FINAL_STATES,
+  IDLE_STATES,
   MAX_REQUEST_DOCUMENTS,
   type RequestPayload,
   type RequestTask,
@@ -183,7 +183,7 @@ export function createRequestService(deps: RequestServiceDeps) {
     const busy = await m.Request.findOne({
       where: {
         terminalId,
-        state: { [Op.notIn]: ['draft', ...FINAL_STATES] },
+        state: { [Op.notIn]: [...IDLE_STATES] },
         ...(requestId ? { id: { [Op.ne]: requestId } } : {}),
       },
     });

@@ -26,7 +26,7 @@ export function terminalSyncRoutes(routes: RouteTable, ctx: ApiContext): void {
     access: { anyOf: ['requests.operate'] },
     body: EmptyBody,
     response: { status: 202, description: 'The sync was started; its workflow id', schema: Started },
-    handler: async ({ auth, res }) => {
+    handler: async ({ auth }) => {
       const workflowId = manualTerminalSyncWorkflowId(new Date(), randomUUID().slice(0, 8));
       let runId: string;
       try {
@@ -55,7 +55,7 @@ export function terminalSyncRoutes(routes: RouteTable, ctx: ApiContext): void {
           after: { workflowId, runId },
         });
       });
-      res.status(202).json({ workflowId, runId });
+      return { workflowId, runId };
     },
   });
 }
