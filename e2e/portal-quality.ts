@@ -15,15 +15,12 @@ import {
   type Person,
   type PortalTarget,
   type Session,
+  PNG_1PX,
 } from './support/browser';
 import type { E2eTest } from './ticket-story';
 
 const ALPHA_USER: Person = { label: 'alpha-user', username: 'alpha-user', org: 'alpha', realm: 'agent-alpha' };
 const BROKER_ADMIN: Person = { label: 'broker-admin', username: 'broker-admin', org: 'broker', realm: 'kartabl' };
-const PNG_1PX = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 /** Switches the language and waits until the page title reads in it. */

@@ -32,15 +32,12 @@ import {
   type Person,
   type PortalTarget,
   type Session,
+  PNG_1PX,
+  attrs,
 } from './support/browser';
 import type { E2eStack } from './support/stack';
 
 const PERSIAN_DIGIT = /[\u06F0-\u06F9]/;
-/** A 1×1 PNG (a real image, as the upload checks the type). */
-const PNG_1PX = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
 const PERSIAN_LETTER = /[\u0600-\u06FF]/;
 
 /** A token of a test user (password grant of the test client `kartabl-cli`). */
@@ -151,8 +148,8 @@ const SWAP_REASON = 'e2e-cracked-screen';
 const SERIALS = Array.from({ length: 6 }, (_, i) => `E2E-S90-${String(i + 1).padStart(4, '0')}`);
 
 /** The timeline's entry types on a request page. */
-async function timelineTypes(page: Page): Promise<(string | null)[]> {
-  return page.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+function timelineTypes(page: Page): Promise<string[]> {
+  return attrs(page.getByTestId('timeline-entry'), 'data-type');
 }
 
 async function stateOf(page: Page): Promise<string> {
@@ -392,9 +389,7 @@ export function requestTests(browser: Browser, target: PortalTarget, sessions: S
         await untilRequest(tech, 'done', async () => (await stateOf(tech)) === 'done', 90_000);
         await shot(tech, 'install-9-done');
         const timeline = tech.getByTestId('request-timeline');
-        const types = await timeline
-          .getByTestId('timeline-entry')
-          .evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+        const types = await attrs(timeline.getByTestId('timeline-entry'), 'data-type');
         for (const t of ['submitted', 'approved', 'psp_accepted', 'psp_approved', 'serial_allocated', 'installed', 'done']) {
           check(types.includes(t), `the timeline has no ${t} (has ${types.join(', ')})`);
         }
@@ -491,7 +486,7 @@ export function requestTests(browser: Browser, target: PortalTarget, sessions: S
         await approveOnPage(PEOPLE.alphaAdmin, requestId, 'review', 'account-8-alpha-approves');
         await bulkApprove(PEOPLE.brokerAdmin, requestId, 'account-9-broker-bulk');
         const done = await untilDone(PEOPLE.alphaUser, requestId, 'account-10-done');
-        const types = await done.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+        const types = await timelineTypes(done);
         check(
           types.includes('returned') && types.includes('resubmitted'),
           `no correction round in the timeline (${types.join(', ')})`,
@@ -714,7 +709,7 @@ export function requestTests(browser: Browser, target: PortalTarget, sessions: S
         await approveOnPage(PEOPLE.alphaAdmin, requestId, 'review', 'collect-4-alpha');
         await bulkApprove(PEOPLE.brokerAdmin, requestId, 'collect-5-broker-bulk');
         const done = await untilDone(PEOPLE.alphaUser, requestId, 'collect-6-done');
-        const types = await done.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+        const types = await timelineTypes(done);
         check(types.includes('serial_returned'), `the device did not go back (${types.join(', ')})`);
         await done.getByTestId('terminal-link').click();
         await done.getByTestId('terminal-facts').waitFor();

@@ -20,6 +20,7 @@ import {
   type Person,
   type PortalTarget,
   type Session,
+  PNG_1PX,
 } from './support/browser';
 
 export interface E2eTest {
@@ -41,11 +42,6 @@ function fullName(realm: string, username: string): string {
   return `${user.firstName} ${user.lastName}`;
 }
 
-/** A real 1×1 PNG. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
 const ATTACHMENT_NAME = 'pos-error-screen.png';
 
 const SUBJECT = 'کارتخوان پس از به‌روزرسانی روشن نمی‌شود';
@@ -173,7 +169,7 @@ export function ticketStoryTests(browser: Browser, target: PortalTarget, session
       await pa.getByTestId('new-ticket-priority').selectOption('high');
       await pa.getByTestId('new-ticket-subject').fill(SUBJECT);
       await pa.getByTestId('new-ticket-body').fill(BODY);
-      await pa.getByTestId('new-ticket-file').setInputFiles({ name: ATTACHMENT_NAME, mimeType: 'image/png', buffer: PNG });
+      await pa.getByTestId('new-ticket-file').setInputFiles({ name: ATTACHMENT_NAME, mimeType: 'image/png', buffer: PNG_1PX });
       await pa.getByText(ATTACHMENT_NAME).waitFor();
       await shot(pa, 'new-ticket-form');
       await pa.getByTestId('new-ticket-submit').click();
@@ -221,7 +217,7 @@ export function ticketStoryTests(browser: Browser, target: PortalTarget, session
       const [download] = await Promise.all([pb.waitForEvent('download'), link.click()]);
       check(download.suggestedFilename() === ATTACHMENT_NAME, `downloaded "${download.suggestedFilename()}"`);
       const bytes = readFileSync(await download.path());
-      check(bytes.equals(PNG), `the downloaded attachment has ${bytes.length} bytes, not the ${PNG.length} uploaded`);
+      check(bytes.equals(PNG_1PX), `the downloaded attachment has ${bytes.length} bytes, not the ${PNG_1PX.length} uploaded`);
       await pb.getByTestId('action-claim').click();
       const supporterName = fullName('kartabl', 'supporter');
       await eventually('the supporter is the assignee', async () => {

@@ -58,6 +58,12 @@ export async function textOf(locator: Locator): Promise<string> {
 }
 
 /** `data-testid`s (or another attribute) of every element the locator matches, in DOM order. */
+/** A real 1×1 PNG, for uploads (the API checks the type). */
+export const PNG_1PX = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 export function attrs(locator: Locator, name: string): Promise<string[]> {
   return locator.evaluateAll((els, attr) => els.map((el) => el.getAttribute(attr) ?? ''), name);
 }
