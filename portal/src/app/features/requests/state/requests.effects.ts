@@ -157,8 +157,8 @@ export const loadLookups = createEffect(
           swapReasons: orHeld(api.baseData('swap-reason'), held.swapReasons),
           collectReasons: orHeld(api.baseData('collect-reason'), held.collectReasons),
           documentTypes: orHeld(api.baseData('document-type'), held.documentTypes),
-          // Only who may read agents is asked (a 403 would be harmless but noisy in the console).
-          agents: canReadAgents ? orHeld(api.agents(), held.agents) : of([]),
+          // Agents name no code and change rarely: read once, and only by who may (a 403 would be noisy).
+          agents: canReadAgents && !held.lookupsLoaded ? orHeld(api.agents(), held.agents) : of(held.agents),
         }).pipe(map((lookups) => RequestsApiActions.lookupsLoaded(lookups))),
       ),
     );
