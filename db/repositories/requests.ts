@@ -616,21 +616,7 @@ export function createRequestRepository(db: Database) {
             await applyMerchantChanges(db, transaction, t, (a.payload as MerchantChangePayload).changes);
             break;
         }
-        const diff = Object.fromEntries(
-          Object.entries(changes).filter(([k, v]) => (t as unknown as Record<string, unknown>)[k] !== v),
-        ) as Partial<TerminalRow>;
-        if (Object.keys(diff).length) {
-          const before = toTerminal(t);
-          await t.update({ ...diff, updatedAt: now }, { transaction });
-          await appendAudit(db, transaction, SYSTEM_ACTOR, {
-            action: 'update',
-            entityType: 'terminal',
-            entityId: t.id,
-            scopeAgentId: t.agentId,
-            before,
-            after: { ...toTerminal(t), byRequest: a.requestId },
-          });
-        }
+        await updateTerminal(db, transaction, t, changes, { byRequest: a.requestId });
         return { terminalId: t.id, terminalState: t.state };
       });
     },
@@ -644,6 +630,34 @@ export function createRequestRepository(db: Database) {
       }));
     },
   };
+}
+
+/**
+ * Writes the fields of `changes` that differ from the terminal's, with an audit entry naming what
+ * caused it (`provenance`, e.g. the request or the sync run); nothing when nothing differs.
+ */
+export async function updateTerminal(
+  db: Database,
+  transaction: Transaction,
+  t: TerminalRow,
+  changes: Readonly<Record<string, unknown>>,
+  provenance: Record<string, unknown>,
+): Promise<boolean> {
+  const diff = Object.fromEntries(
+    Object.entries(changes).filter(([k, v]) => (t as unknown as Record<string, unknown>)[k] !== v),
+  ) as Partial<TerminalRow>;
+  if (!Object.keys(diff).length) return false;
+  const before = toTerminal(t);
+  await t.update({ ...diff, updatedAt: new Date() }, { transaction });
+  await appendAudit(db, transaction, SYSTEM_ACTOR, {
+    action: 'update',
+    entityType: 'terminal',
+    entityId: t.id,
+    scopeAgentId: t.agentId,
+    before,
+    after: { ...toTerminal(t), ...provenance },
+  });
+  return true;
 }
 
 /** A merchant-info change the PSP accepted, applied to the shop and the merchant. */

@@ -9,7 +9,7 @@ import { IDLE_STATES } from '../../domain/requests/model';
 import type { PspTerminalStatus } from '../../domain/psp/adapter';
 import { appendAudit, SYSTEM_ACTOR } from '../audit';
 import type { Database } from '../index';
-import { toTerminal } from './requests';
+import { updateTerminal } from './requests';
 
 /** Terminal states the sync looks at: the only ones Shaparak moves between. */
 export const SYNCED_STATES = ['active', 'deactivated'] as const;
@@ -86,32 +86,17 @@ export function createTerminalSyncRepository(db: Database) {
         if (!t || t.state !== a.seenState) return 'moved';
         if (await Request.findOne({ where: { terminalId: t.id, state: open }, attributes: ['id'], transaction })) return 'busy';
         const reason = (a.pspReason?.trim() || NO_REASON).slice(0, REASON_MAX);
-        let changes: { state: string; stateReason: string | null } | null = null;
-        let outcome: SyncApplyOutcome = 'unchanged';
-        if (t.state === 'active' && a.pspStatus === 'deactivated') {
-          changes = { state: 'deactivated', stateReason: reason };
-          outcome = 'deactivated';
-        } else if (t.state === 'deactivated' && a.pspStatus === 'active') {
-          changes = { state: 'active', stateReason: null };
-          outcome = 'reactivated';
-        } else if (t.state === 'deactivated' && a.pspStatus === 'deactivated') {
-          if (t.stateReason !== reason) changes = { state: 'deactivated', stateReason: reason };
-        } else if (t.state !== a.pspStatus) {
-          return 'mismatch';
+        const provenance = { bySync: a.runId, pspStatus: a.pspStatus };
+        if (a.pspStatus === 'active') {
+          if (t.state === 'active') return 'unchanged';
+          await updateTerminal(db, transaction, t, { state: 'active', stateReason: null }, provenance);
+          return 'reactivated';
         }
-        if (changes) {
-          const before = toTerminal(t);
-          await t.update({ ...changes, updatedAt: new Date() }, { transaction });
-          await appendAudit(db, transaction, SYSTEM_ACTOR, {
-            action: 'update',
-            entityType: 'terminal',
-            entityId: t.id,
-            scopeAgentId: t.agentId,
-            before,
-            after: { ...toTerminal(t), bySync: a.runId, pspStatus: a.pspStatus },
-          });
-        }
-        return outcome;
+        if (a.pspStatus !== 'deactivated') return 'mismatch'; // collected / awaiting a device: not applied
+        // Deactivated (again): the PSP's latest reason is kept.
+        const was = t.state;
+        await updateTerminal(db, transaction, t, { state: 'deactivated', stateReason: reason }, provenance);
+        return was === 'active' ? 'deactivated' : 'unchanged';
       });
     },
 
