@@ -3,6 +3,7 @@ import { findBank } from '../../domain/iran';
 import { formatJalali } from '../../domain/jalali';
 import type { DocumentStatus, MerchantKind, RepresentativeRole } from '../../domain/merchants';
 import type { Database } from '../index';
+import { filesOf } from './attachments';
 import type {
   MerchantAccountRow,
   MerchantAddressRow,
@@ -167,17 +168,8 @@ const toAddress = (a: MerchantAddressRow): AddressRecord => ({
 
 /** Merchants and what hangs on them, read as plain records. */
 export function createMerchantRepository(db: Database) {
-  const {
-    Merchant,
-    MerchantRepresentative,
-    MerchantAddress,
-    MerchantShop,
-    MerchantAccount,
-    MerchantDocument,
-    Attachment,
-    Agent,
-    User,
-  } = db.models;
+  const { Merchant, MerchantRepresentative, MerchantAddress, MerchantShop, MerchantAccount, MerchantDocument, Agent, User } =
+    db.models;
 
   async function agentRefs(ids: string[]): Promise<Map<string, AgentRef>> {
     if (!ids.length) return new Map();
@@ -199,30 +191,22 @@ export function createMerchantRepository(db: Database) {
 
   async function documentsOf(rows: MerchantDocumentRow[], tx?: Transaction): Promise<DocumentRecord[]> {
     if (!rows.length) return [];
-    const files = await Attachment.findAll({
-      where: { id: rows.map((d) => d.attachmentId) },
-      attributes: ['id', 'fileName', 'contentType', 'size'],
-      transaction: tx,
-    });
-    const byId = new Map(files.map((f) => [f.id, f]));
-    return rows.map((d) => {
-      const f = byId.get(d.attachmentId);
-      return {
-        id: d.id,
-        typeCode: d.typeCode,
-        status: d.status,
-        rejectReason: d.rejectReason ?? null,
-        file: {
-          fileName: f?.fileName ?? '',
-          contentType: f?.contentType ?? 'application/octet-stream',
-          size: Number(f?.size ?? 0),
-        },
-        uploadedBy: { id: d.uploadedByUserId, displayName: d.uploadedByName },
-        reviewedBy: d.reviewedByUserId ? { id: d.reviewedByUserId, displayName: d.reviewedByName ?? '' } : null,
-        reviewedAt: d.reviewedAt ? iso(d.reviewedAt) : null,
-        createdAt: iso(d.createdAt),
-      };
-    });
+    const files = await filesOf(
+      db,
+      rows.map((d) => d.attachmentId),
+      tx,
+    );
+    return rows.map((d) => ({
+      id: d.id,
+      typeCode: d.typeCode,
+      status: d.status,
+      rejectReason: d.rejectReason ?? null,
+      file: files.of(d.attachmentId),
+      uploadedBy: { id: d.uploadedByUserId, displayName: d.uploadedByName },
+      reviewedBy: d.reviewedByUserId ? { id: d.reviewedByUserId, displayName: d.reviewedByName ?? '' } : null,
+      reviewedAt: d.reviewedAt ? iso(d.reviewedAt) : null,
+      createdAt: iso(d.createdAt),
+    }));
   }
 
   return {

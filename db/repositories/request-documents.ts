@@ -3,6 +3,7 @@ import type { Transaction } from 'sequelize';
 import type { Bilingual } from '../../domain/i18n';
 import type { PersonRef } from '../../domain/requests/model';
 import type { Database } from '../index';
+import { filesOf } from './attachments';
 import type { AttachmentRow } from '../models';
 import type { RequestDocumentRow } from '../schema/requests';
 import { createBaseDataRepository } from './basedata';
@@ -31,25 +32,21 @@ export function createRequestDocumentRepository(db: Database) {
   async function records(rows: RequestDocumentRow[], tx?: Transaction): Promise<RequestDocumentRecord[]> {
     if (!rows.length) return [];
     const [files, types] = await Promise.all([
-      Attachment.findAll({
-        where: { id: rows.map((d) => d.attachmentId) },
-        attributes: ['id', 'fileName', 'contentType', 'size'],
-        transaction: tx,
-      }),
+      filesOf(
+        db,
+        rows.map((d) => d.attachmentId),
+        tx,
+      ),
       // Inactive types keep their names: a document typed before a type was switched off still reads well.
       baseData.byCodes('document-type', [...new Set(rows.map((d) => d.typeCode))], tx),
     ]);
-    const fileById = new Map(files.map((f) => [f.id, f]));
     return rows.map((d) => {
-      const f = fileById.get(d.attachmentId);
       const t = types.get(d.typeCode);
       return {
         id: d.id,
         typeCode: d.typeCode,
         typeName: { fa: t?.nameFa ?? d.typeCode, en: t?.nameEn ?? d.typeCode },
-        fileName: f?.fileName ?? '',
-        contentType: f?.contentType ?? 'application/octet-stream',
-        size: Number(f?.size ?? 0),
+        ...files.of(d.attachmentId),
         uploadedBy: { id: d.uploadedByUserId, displayName: d.uploadedByName },
         createdAt: new Date(d.createdAt).toISOString(),
       };
