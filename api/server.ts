@@ -6,6 +6,7 @@ import { openDatabase, type Database } from '../db';
 import { seedBase } from '../db/seed';
 import { createApp } from './app';
 import { loadConfig, type ApiConfig } from './lib/config';
+import { withPatience } from './lib/patience';
 import type { RegisteredRoute } from './lib/routes';
 
 export interface RunningServer {
@@ -25,7 +26,20 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, logger?:
   const log = logger ?? pino({ level: config.logLevel, name: 'api' });
   const db = await openDatabase(config.db);
   await seedBase(db);
-  const connection = await Connection.connect({ address: config.temporal.address });
+  const connection = await withPatience(
+    `Temporal at ${config.temporal.address}`,
+    () => Connection.connect({ address: config.temporal.address }),
+    {
+      patienceMs: config.temporal.connectPatienceMs,
+      onRetry: ({ what, error, nextInMs }) =>
+        log.warn(
+          `api: ${what} not reachable (${error instanceof Error ? error.message : String(error)}); again in ${nextInMs} ms`,
+        ),
+    },
+  ).catch(async (err: unknown) => {
+    await db.close();
+    throw err;
+  });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const { app, routes } = createApp({ config, db, temporal, logger: log });
   const server: Server = await new Promise((resolve, reject) => {

@@ -42,6 +42,8 @@ export interface ChaosReport {
   options: ChaosOptions;
   seconds: number;
   workerKills: number;
+  /** Workers that ended on their own (started again, as a supervisor would); 0 expected. */
+  workerExits: number;
   apiRestarts: number;
   temporalRestarts: number;
   workerStartMs: { p50: number; max: number };
@@ -101,6 +103,7 @@ async function chaos(world: World, o: ChaosOptions, started: number): Promise<Ch
 
   world.startWorker();
   let workerKills = 0;
+  let workerExits = 0;
   /** Spawn → polling, ms, of each worker started (tsx start, database, Temporal connection). */
   const workerStartMs: number[] = [];
   let apiRestarts = 0;
@@ -113,7 +116,16 @@ async function chaos(world: World, o: ChaosOptions, started: number): Promise<Ch
   // takes seconds here) and started again at once.
   const killer = (async () => {
     while (!stopChaos) {
-      while (!stopChaos && world.worker()?.readyMs === null) await sleep(100);
+      while (!stopChaos && world.worker()?.readyMs === null) {
+        // A worker that ends on its own is started again, as a supervisor would; it is reported.
+        const w = world.worker();
+        if (w && (w.proc.exitCode !== null || w.proc.signalCode !== null)) {
+          workerExits += 1;
+          log(`the worker exited on its own (${String(w.proc.exitCode ?? w.proc.signalCode)}):\n${w.log.slice(-15).join('\n')}`);
+          world.startWorker();
+        }
+        await sleep(100);
+      }
       await sleep(o.killEveryMs);
       if (Date.now() > chaosUntil) break;
       if (stopChaos || paused) continue;
@@ -183,8 +195,14 @@ async function chaos(world: World, o: ChaosOptions, started: number): Promise<Ch
     if (!temporalDone && (pastApproval >= o.requests * 0.3 || Date.now() > createdAt + o.chaosWindowMs / 2)) {
       temporalDone = true;
       paused = true;
-      log('restarting the Temporal dev server (same database file)');
-      await world.restartTemporal();
+      log('restarting the Temporal dev server (same database file); the worker is killed and started while it is down');
+      await world.restartTemporal(async () => {
+        // A worker starting while Temporal is down must wait for it (TEMPORAL_CONNECT_PATIENCE), not exit.
+        await world.killWorker();
+        workerKills += 1;
+        world.startWorker();
+        await sleep(1500);
+      });
       temporalRestarts += 1;
       paused = false;
       log('Temporal back');
@@ -206,6 +224,7 @@ async function chaos(world: World, o: ChaosOptions, started: number): Promise<Ch
     options: o,
     seconds: (Date.now() - started) / 1000,
     workerKills,
+    workerExits,
     apiRestarts,
     temporalRestarts,
     workerStartMs: { p50: percentile(workerStartMs, 50), max: workerStartMs[workerStartMs.length - 1] ?? NaN },
@@ -314,7 +333,7 @@ async function invariants(world: World, ids: string[], o: ChaosOptions): Promise
 
 export function printReport(r: ChaosReport): string {
   const lines = [
-    `chaos: ${r.options.requests} requests, ${r.seconds.toFixed(0)} s, worker SIGKILLs ${r.workerKills} (restart to polling p50 ${r.workerStartMs.p50} ms, max ${r.workerStartMs.max} ms), API restarts ${r.apiRestarts}, Temporal restarts ${r.temporalRestarts}`,
+    `chaos: ${r.options.requests} requests, ${r.seconds.toFixed(0)} s, worker SIGKILLs ${r.workerKills} (restart to polling p50 ${r.workerStartMs.p50} ms, max ${r.workerStartMs.max} ms), worker exits on its own ${r.workerExits}, API restarts ${r.apiRestarts}, Temporal restarts ${r.temporalRestarts}`,
     `states: ${JSON.stringify(r.states)}; PSP calls ${r.psp.calls}, registrations ${r.psp.registrations}, duplicates ${r.psp.duplicates}`,
     `driver: ${r.drive.bulkCalls} bulk calls, ${r.drive.approved} approvals, ${r.drive.confirmed} confirmations, ${r.drive.retried} retries, ${r.drive.cancelled} cancellations; refusals/errors ${JSON.stringify(r.drive.errors).slice(0, 600)}`,
     ...r.invariants.map((i) => `${i.ok ? '✔' : '✖'} ${i.name}: ${i.detail}`),

@@ -4,17 +4,47 @@ import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { dbConfigFromEnv, openDatabase } from '../db';
 import { loadConfig } from '../api/lib/config';
+import { withPatience } from '../api/lib/patience';
 import { createKartablWorker } from './worker';
 import { ensureTerminalSyncSchedule } from './schedules';
 
+/** Runs `task` until it succeeds (pauses doubling up to a minute), unless stopped first. */
+function keepTrying<T>(
+  task: () => Promise<T>,
+  done: (value: T) => void,
+  failed: (err: unknown, nextInMs: number) => void,
+): { stop(): void } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const attempt = (delayMs: number): void => {
+    task().then(done, (err: unknown) => {
+      if (stopped) return;
+      failed(err, delayMs);
+      timer = setTimeout(() => attempt(Math.min(delayMs * 2, 60_000)), delayMs);
+    });
+  };
+  attempt(2_000);
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
 async function main(): Promise<void> {
-  const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
-  const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
-  const taskQueue = process.env.TEMPORAL_TASK_QUEUE ?? 'kartabl';
-  // The same variables as the API (Keycloak admin, CREDENTIALS_KEY, PORTAL_URL), checked the same way.
-  const { realms, pspRateLimitPerSecond, pspCallbackBaseUrl, terminalSyncIntervalMs } = loadConfig(process.env);
+  // The same variables as the API (Temporal, Keycloak admin, CREDENTIALS_KEY, PORTAL_URL), checked the same way.
+  const { realms, pspRateLimitPerSecond, pspCallbackBaseUrl, terminalSyncIntervalMs, temporal } = loadConfig(process.env);
+  const { address, namespace, taskQueue } = temporal;
   const db = await openDatabase(dbConfigFromEnv());
-  const connection = await NativeConnection.connect({ address });
+  // Temporal may be restarting or still coming up: keep trying for TEMPORAL_CONNECT_PATIENCE.
+  const connection = await withPatience(`Temporal at ${address}`, () => NativeConnection.connect({ address }), {
+    patienceMs: temporal.connectPatienceMs,
+    onRetry: ({ what, error, nextInMs }) =>
+      console.warn(
+        `worker: ${what} not reachable (${error instanceof Error ? error.message : String(error)}); again in ${nextInMs} ms`,
+      ),
+  });
   const worker = await createKartablWorker({
     connection,
     namespace,
@@ -27,15 +57,20 @@ async function main(): Promise<void> {
     pspTimeoutMs: Number(process.env.PSP_HTTP_TIMEOUT_MS) || undefined,
   });
   // The terminal status sync's schedule (TERMINAL_SYNC_INTERVAL), put in place by every worker start
-  // (through the worker's own connection).
-  const state = await ensureTerminalSyncSchedule(new Client({ connection, namespace }), {
-    taskQueue,
-    intervalMs: terminalSyncIntervalMs,
-  });
-  console.log(`worker: terminal sync schedule ${state} (every ${terminalSyncIntervalMs} ms; 0 = off)`);
+  // (through the worker's own connection). It does not hold up polling: a failure is told and tried
+  // again while the worker runs.
+  const schedule = keepTrying(
+    () => ensureTerminalSyncSchedule(new Client({ connection, namespace }), { taskQueue, intervalMs: terminalSyncIntervalMs }),
+    (state) => console.log(`worker: terminal sync schedule ${state} (every ${terminalSyncIntervalMs} ms; 0 = off)`),
+    (err, nextInMs) =>
+      console.warn(
+        `worker: terminal sync schedule not set (${err instanceof Error ? err.message : String(err)}); again in ${nextInMs} ms`,
+      ),
+  );
   console.log(`worker: polling task queue "${taskQueue}" on ${address} (namespace ${namespace}, db ${db.dialect})`);
   // Worker.run() shuts down gracefully on SIGINT/SIGTERM.
   await worker.run();
+  schedule.stop();
   await connection.close();
   await db.close();
   console.log('worker: stopped');

@@ -39,6 +39,11 @@ const EnvSchema = z.object({
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('kartabl'),
+  /**
+   * How long the API and the worker keep trying to reach Temporal when they start (a dev server being
+   * restarted, a cluster still coming up) before they give up; 0: one attempt.
+   */
+  TEMPORAL_CONNECT_PATIENCE: durationOrOff('2m'),
   KEYCLOAK_URL: z.url().default('http://localhost:8180'),
   KEYCLOAK_INTERNAL_URL: z.url().optional(),
   KEYCLOAK_AUDIENCE: z.string().min(1).default('kartabl-api'),
@@ -93,7 +98,7 @@ const EnvSchema = z.object({
 export interface ApiConfig {
   port: number;
   db: DbConfig;
-  temporal: { address: string; namespace: string; taskQueue: string };
+  temporal: { address: string; namespace: string; taskQueue: string; connectPatienceMs: number };
   auth: {
     keycloakUrl: string;
     /** Where the API fetches signing keys; the public URL unless Keycloak is reached differently inside a network. */
@@ -129,7 +134,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   return {
     port: e.PORT,
     db: dbConfigFromEnv(env),
-    temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE },
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      connectPatienceMs: e.TEMPORAL_CONNECT_PATIENCE,
+    },
     auth: {
       keycloakUrl: trim(e.KEYCLOAK_URL),
       keycloakInternalUrl: trim(e.KEYCLOAK_INTERNAL_URL ?? e.KEYCLOAK_URL),

@@ -114,8 +114,8 @@ export interface World {
   startWorker(): Child;
   killWorker(): Promise<void>;
   worker(): Child | null;
-  /** Stops and starts our own Temporal dev server on the same port and database file. */
-  restartTemporal(): Promise<void>;
+  /** Stops and starts our own Temporal dev server on the same port and database file (`whileDown` runs in between). */
+  restartTemporal(whileDown?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -283,9 +283,10 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
       worker = null;
     },
     worker: () => worker,
-    async restartTemporal() {
+    async restartTemporal(whileDown) {
       if (!temporal) throw new Error('the Temporal dev server is the shared one: not restarting it');
       await temporal.stop();
+      await whileDown?.();
       temporal = await startTemporal({ port: temporalPort, dbFile: temporalDb, logFile: path.join(dir, 'temporal.log') });
     },
     async stop() {

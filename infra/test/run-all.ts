@@ -43,6 +43,8 @@ interface StepResult extends Counts {
   title: string;
   status: 'ok' | 'failed' | 'crashed' | 'skipped';
   note?: string;
+  /** Failed tests: `file › title — first line of the failure`, printed under the summary. */
+  failures?: string[];
   seconds: number;
 }
 
@@ -124,17 +126,40 @@ interface JestJson {
   numPendingTests?: number;
   numTodoTests?: number;
   numRuntimeErrorTestSuites?: number;
+  testResults?: {
+    name?: string;
+    message?: string;
+    status?: string;
+    assertionResults?: { fullName?: string; status?: string; failureMessages?: string[] }[];
+  }[];
 }
 
-function parseJestJson(file: string): Counts | undefined {
+function failureGist(text: string | undefined): string {
+  // The message and, for an expectation, its Expected/Received lines.
+  const lines = stripAnsi(text ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('●') && !l.startsWith('at '));
+  return lines.slice(0, 4).join(' · ').slice(0, 300);
+}
+
+function parseJestJson(file: string): (Counts & { failures: string[] }) | undefined {
   if (!existsSync(file)) return undefined;
   try {
     const j = JSON.parse(readFileSync(file, 'utf8')) as JestJson;
+    const failures: string[] = [];
+    for (const suite of j.testResults ?? []) {
+      const where = (suite.name ?? '').replace(`${ROOT}/`, '');
+      const failed = (suite.assertionResults ?? []).filter((a) => a.status === 'failed');
+      for (const a of failed) failures.push(`${where} › ${a.fullName ?? '?'} — ${failureGist(a.failureMessages?.[0])}`);
+      if (suite.status === 'failed' && failed.length === 0) failures.push(`${where} — ${failureGist(suite.message)}`);
+    }
     return {
       passed: j.numPassedTests ?? 0,
       // A suite that fails to load has no failed tests but is a failure.
       failed: (j.numFailedTests ?? 0) + (j.numRuntimeErrorTestSuites ?? 0),
       skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0),
+      failures,
     };
   } catch {
     return undefined;
@@ -181,13 +206,22 @@ interface Step {
   run(env: NodeJS.ProcessEnv): Promise<Omit<StepResult, 'id' | 'title' | 'seconds'>>;
 }
 
+/** Failed tests named in a runner's own output (e2e `✗ name`, Vitest `× name` / `FAIL file`). */
+function failedLines(output: string): string[] {
+  return output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^(✗|×|FAIL)\s/.test(l))
+    .map((l) => l.slice(0, 240));
+}
+
 function outcomeResult(outcome: CommandOutcome, counts: Counts | undefined): Omit<StepResult, 'id' | 'title' | 'seconds'> {
   if (outcome.timedOut) return { ...(counts ?? zero()), failed: (counts?.failed ?? 0) + 1, status: 'crashed', note: 'timed out' };
   if (!counts) {
     // No result at all: count the step itself as one failure so the summary line shows it.
     return { ...zero(), failed: 1, status: 'crashed', note: `no test results (exit ${String(outcome.code ?? outcome.signal)})` };
   }
-  if (counts.failed > 0) return { ...counts, status: 'failed' };
+  if (counts.failed > 0) return { failures: failedLines(outcome.output), ...counts, status: 'failed' };
   if (outcome.code !== 0)
     return {
       ...counts,
@@ -389,6 +423,7 @@ function printSummary(results: StepResult[]): Counts {
     console.log(
       `[test] ${mark} ${r.title.padEnd(36)} ${counts.padEnd(36)} ${r.seconds.toFixed(0).padStart(4)} s${r.note ? `  (${r.note})` : ''}`,
     );
+    for (const f of (r.failures ?? []).slice(0, 20)) console.log(`[test]     ✖ ${f}`);
     total.passed += r.passed;
     total.failed += r.failed;
     total.skipped += r.skipped;
