@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-stock';
 import * as m0009 from './migrations/0009-requests';
 import * as m0010 from './migrations/0010-inbox-indexes';
 import * as m0011 from './migrations/0011-request-documents';
+import * as m0012 from './migrations/0012-psp-call-text';
 
 /** Migrations in order; listed explicitly so compiled and tsx runs see the same set. */
 const MIGRATIONS = [
@@ -25,6 +26,7 @@ const MIGRATIONS = [
   { name: '0009-requests', module: m0009 },
   { name: '0010-inbox-indexes', module: m0010 },
   { name: '0011-request-documents', module: m0011 },
+  { name: '0012-psp-call-text', module: m0012 },
 ];
 
 export function migrator(sequelize: Sequelize): Umzug<ReturnType<Sequelize['getQueryInterface']>> {

@@ -587,6 +587,18 @@ export function requestTests(browser: Browser, target: PortalTarget, sessions: S
         for (const t of ['parked', 'retried', 'serial_returned', 'serial_installed']) {
           check(types.includes(t), `the timeline has no ${t} (has ${types.join(', ')})`);
         }
+        // The failed PSP call reads in Persian: the operation, the outcome and what was missing.
+        const failedCall = done
+          .getByTestId('timeline-entry')
+          .filter({ has: done.locator('[data-outcome="unmapped"]') })
+          .first();
+        const callOperation = await textOf(failedCall.getByTestId('timeline-call-operation'));
+        check(callOperation === 'تعویض دستگاه', `the failed call's operation reads "${callOperation}"`);
+        const callMessage = await textOf(failedCall.getByTestId('timeline-call-message'));
+        check(
+          PERSIAN_LETTER.test(callMessage) && callMessage.includes(SWAP_REASON),
+          `the failed call is not explained in Persian: ${callMessage}`,
+        );
         const newSerial = await textOf(done.getByTestId('request-serial'));
         // Any free device of alpha's warehouse (the stock story stocks it too), but not the old one.
         check(newSerial !== oldSerial && /^[A-Z0-9-]{4,30}$/.test(newSerial), `new serial ${newSerial} (old ${oldSerial})`);

@@ -45,8 +45,10 @@ import {
   PspRetryableError,
   PspServiceDisabled,
   PspUnmappedValue,
+  UNEXPECTED_CALL_TEXT,
   classifyPspError,
 } from '../../domain/psp/errors';
+import type { Bilingual } from '../../domain/i18n';
 import { createPspMapper } from '../../domain/psp/mapper';
 import { PspRateLimiter } from './rate-limit';
 import type { PspAdapterRegistry } from './registry';
@@ -107,17 +109,29 @@ export async function resolvePspCredentials(
   return { ownerAgentId: owner.ownerId, via: owner.via, credentials };
 }
 
-/** The fields of an error worth logging and storing (never credentials: errors do not carry them). */
-function describe(err: unknown): { errorType: string; errorCode: string | null; message: string } {
-  if (err instanceof PspRetryableError) return { errorType: err.name, errorCode: err.reason, message: err.message };
-  if (err instanceof PspBusinessRejection) return { errorType: err.name, errorCode: err.rejectionCode, message: err.pspMessage };
+/**
+ * The fields of an error worth logging and storing (never credentials: errors do not carry them):
+ * `message` is the technical detail (or the PSP's own message of a rejection), `text` says it to
+ * people in Persian and English.
+ */
+function describe(err: unknown): { errorType: string; errorCode: string | null; message: string; text: Bilingual } {
+  if (err instanceof PspRetryableError) return { errorType: err.name, errorCode: err.reason, message: err.message, text: err.text };
+  if (err instanceof PspBusinessRejection)
+    return { errorType: err.name, errorCode: err.rejectionCode, message: err.pspMessage, text: err.text };
   if (err instanceof UnmappedValueError)
-    return { errorType: 'PspUnmappedValue', errorCode: `${err.kind}/${err.itemCode}:${err.reason}`, message: err.message };
-  if (err instanceof PspCredentialsUnavailable) return { errorType: err.name, errorCode: err.problem, message: err.message };
-  if (err instanceof PspAdapterMissing) return { errorType: err.name, errorCode: err.protocol, message: err.message };
-  if (err instanceof PspServiceDisabled) return { errorType: err.name, errorCode: `psp:${err.pspCode}`, message: err.message };
-  if (err instanceof Error) return { errorType: err.name, errorCode: null, message: err.message };
-  return { errorType: 'Error', errorCode: null, message: String(err) };
+    return {
+      errorType: 'PspUnmappedValue',
+      errorCode: `${err.kind}/${err.itemCode}:${err.reason}`,
+      message: err.message,
+      text: err.text,
+    };
+  if (err instanceof PspCredentialsUnavailable)
+    return { errorType: err.name, errorCode: err.problem, message: err.message, text: err.text };
+  if (err instanceof PspAdapterMissing) return { errorType: err.name, errorCode: err.protocol, message: err.message, text: err.text };
+  if (err instanceof PspServiceDisabled)
+    return { errorType: err.name, errorCode: `psp:${err.pspCode}`, message: err.message, text: err.text };
+  if (err instanceof Error) return { errorType: err.name, errorCode: null, message: err.message, text: UNEXPECTED_CALL_TEXT };
+  return { errorType: 'Error', errorCode: null, message: String(err), text: UNEXPECTED_CALL_TEXT };
 }
 
 /** A non-retryable failure for Temporal, or the error itself when it should be retried. */
@@ -208,6 +222,7 @@ export function createPspCaller(deps: PspActivityDeps) {
           errorType: d?.errorType ?? null,
           errorCode: d?.errorCode ?? null,
           message: d?.message ?? null,
+          text: d?.text ?? null,
           trackingCode,
           latencyMs,
           startedAt,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fn, col, Op } from 'sequelize';
 import type { MappableKind } from '../../domain/basedata';
 import type { AgentNode, AgentPspLink } from '../../domain/psp/credential-owner';
+import type { Bilingual } from '../../domain/i18n';
 import type { PspOutcomeClass } from '../../domain/psp/errors';
 import type { MappingTable } from '../../domain/psp/mapper';
 import { LATENCY_BUCKETS_MS, type CallCount, type LatencyAggregate } from '../../domain/psp/metrics';
@@ -17,9 +18,22 @@ export interface PspCallRecord {
   errorType: string | null;
   errorCode: string | null;
   message: string | null;
+  /** What happened, for people (fa/en); null for a call that went well. */
+  text: Bilingual | null;
   trackingCode: string | null;
   latencyMs: number;
   startedAt: Date;
+}
+
+/** A stored `{fa, en}` (calls recorded before migration 0012 have none). */
+function parseText(json: string | null): Bilingual | null {
+  if (!json) return null;
+  try {
+    const t = JSON.parse(json) as Partial<Bilingual>;
+    return typeof t.fa === 'string' && typeof t.en === 'string' ? { fa: t.fa, en: t.en } : null;
+  } catch {
+    return null;
+  }
 }
 
 const cut = (s: string | null, n: number) => (s === null ? null : s.length > n ? s.slice(0, n) : s);
@@ -35,6 +49,7 @@ export function createPspRepository(db: Database) {
         requestId: cut(c.requestId, 100) ?? '',
         errorCode: cut(c.errorCode, 200),
         message: cut(c.message, 1000),
+        text: c.text ? JSON.stringify({ fa: c.text.fa.slice(0, 900), en: c.text.en.slice(0, 900) }) : null,
         trackingCode: cut(c.trackingCode, 100),
         latencyMs: Math.max(0, Math.round(c.latencyMs)),
       });
@@ -42,7 +57,12 @@ export function createPspRepository(db: Database) {
 
     async callsOf(requestId: string): Promise<PspCallRecord[]> {
       const rows = await PspCall.findAll({ where: { requestId }, order: [['startedAt', 'ASC']], raw: true });
-      return rows.map(({ id: _id, ...r }) => ({ ...r, outcome: r.outcome as PspOutcomeClass, startedAt: new Date(r.startedAt) }));
+      return rows.map(({ id: _id, ...r }) => ({
+        ...r,
+        outcome: r.outcome as PspOutcomeClass,
+        text: parseText(r.text),
+        startedAt: new Date(r.startedAt),
+      }));
     },
 
     /** Call counts by PSP, operation and outcome. */

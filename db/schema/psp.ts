@@ -16,6 +16,8 @@ export class PspCallRow extends Model<InferAttributes<PspCallRow>, InferCreation
   /** Retryable reason, the PSP's rejection code, or the unmapped `kind/item`. */
   declare errorCode: string | null;
   declare message: string | null;
+  /** `{"fa","en"}`: what happened, for people (migration 0012). */
+  declare text: string | null;
   declare trackingCode: string | null;
   declare latencyMs: number;
   declare startedAt: Date;
@@ -33,6 +35,7 @@ export function initPspModels(sequelize: Sequelize) {
       errorType: DataTypes.STRING(60),
       errorCode: DataTypes.STRING(200),
       message: DataTypes.STRING(1000),
+      text: DataTypes.STRING(2000),
       trackingCode: DataTypes.STRING(100),
       latencyMs: DataTypes.INTEGER,
       startedAt: DataTypes.DATE,

@@ -309,10 +309,21 @@ describe('outcomes, call log and metrics', () => {
         outcome: 'rejected',
         errorCode: 'E17',
         ownerAgentId: ids.alpha,
+        // The PSP's own message as it wrote it, and what it means in both languages.
+        message: 'فروشگاه تکراری است',
+        text: bi('فروشگاه تکراری است.', 'Duplicate shop.'),
       }),
     ]);
     expect(await repo.callsOf('req-down')).toEqual([
-      expect.objectContaining({ outcome: 'retryable', errorType: 'PspRetryableError', errorCode: 'http-5xx' }),
+      expect.objectContaining({
+        outcome: 'retryable',
+        errorType: 'PspRetryableError',
+        errorCode: 'http-5xx',
+        text: {
+          fa: expect.stringMatching(/^خطای سرور شرکت پرداخت \(HTTP 50\d\)؛ دوباره تلاش می‌شود\.$/),
+          en: expect.stringMatching(/^The PSP's server failed \(HTTP 50\d\); it will be tried again\.$/),
+        },
+      }),
     ]);
     const [first] = await repo.callsOf('req-a-1');
     expect(first).toMatchObject({
@@ -320,6 +331,7 @@ describe('outcomes, call log and metrics', () => {
       trackingCode: 'TRK-req-a-1',
       ownerAgentId: ids.alpha,
       operation: 'registerMerchant',
+      text: null,
     });
     expect(first.latencyMs).toBeGreaterThanOrEqual(0);
 

@@ -469,6 +469,13 @@ describe('PSP-B (SOAP): merchant change, swap parked on an unmapped reason, Shap
     expect(parked.state).toBe('parked');
     expect(openTaskOf(parked)).toMatchObject({ agentId: ids.broker });
     expect((parked.openTask as { problem: { code: string } }).problem.code).toBe('PspUnmappedValue');
+    // The failed call says what is missing in Persian and English on the timeline.
+    const failed = (parked.pspCalls as { outcome: string; text: { fa: string; en: string } | null }[]).find(
+      (c) => c.outcome === 'unmapped',
+    );
+    expect(failed?.text?.fa).toContain('connection-change');
+    expect(failed?.text?.fa).toMatch(/[\u0600-\u06FF]/);
+    expect(failed?.text?.en).toContain('has no code at PSP "psp-b"');
     // alpha cannot unblock it; the broker maps the reason and retries from the inbox.
     expect((await act('alpha-admin', id, 'retry')).status).toBe(403);
     await ok('broker-admin', 'PUT', '/api/mappings/psp-b/swap-reason/connection-change', { pspCode: 'U' });

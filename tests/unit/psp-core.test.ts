@@ -68,6 +68,19 @@ describe('PSP error classification', () => {
     const r = new PspRetryableError('timeout', 'slow');
     expect(toActivityFailure(r)).toBe(r);
   });
+
+  it('says every retryable failure to people in Persian and English, with the HTTP status when there is one', () => {
+    const reasons = ['network', 'timeout', 'http-5xx', 'throttled', 'malformed', 'session'] as const;
+    const texts = reasons.map((reason) => new PspRetryableError(reason, 'technical detail', 502).text);
+    for (const t of texts) {
+      expect(t.fa).toMatch(/[\u0600-\u06FF]{3}/);
+      expect(t.en).toMatch(/^[A-Z][^\u0600-\u06FF]+\.$/);
+      expect(t.en).not.toContain('technical detail');
+    }
+    expect(new Set(texts.map((t) => t.en)).size).toBe(reasons.length);
+    expect(new PspRetryableError('http-5xx', 'HTTP 502 from x', 502).text.en).toContain('(HTTP 502)');
+    expect(new PspRetryableError('http-5xx', 'no status').text.en).not.toContain('HTTP');
+  });
 });
 
 describe('outbound mapper', () => {

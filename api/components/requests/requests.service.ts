@@ -305,6 +305,7 @@ export function createRequestService(deps: RequestServiceDeps) {
         latencyMs: c.latencyMs,
         errorCode: c.errorCode,
         message: c.message,
+        text: c.text,
         trackingCode: c.trackingCode,
       })),
       agreements: agreements.map((a) => ({

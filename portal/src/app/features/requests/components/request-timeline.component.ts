@@ -2,12 +2,15 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 
 import { LocalizedText } from '../../../core/api/api.models';
 import { I18nService } from '../../../core/i18n/i18n.service';
+import { FA_MESSAGES, type MessageKey } from '../../../core/i18n/messages.fa';
 import { DigitsPipe } from '../../../shared/pipes/digits.pipe';
 import { JalaliDatePipe } from '../../../shared/pipes/jalali-date.pipe';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { BaseDataLists, NO_BASE_DATA } from '../data/basedata-names';
 import { PspCall, RequestEvent } from '../data/requests.models';
 import { ProblemLabel, TimelineDetail, TimelineEntry, mergeTimeline } from '../data/timeline';
+
+const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(FA_MESSAGES, key);
 
 /** The auditors' timeline: every event and PSP call in order, with who and when (Jalali). */
 @Component({
@@ -28,7 +31,9 @@ import { ProblemLabel, TimelineDetail, TimelineEntry, mergeTimeline } from '../d
             }
             @if (e.call; as c) {
               <span class="detail">
-                <bdi class="mono" dir="ltr">{{ c.operation }} → {{ c.outcome }}</bdi>
+                <bdi data-testid="timeline-call-operation" [attr.data-operation]="c.operation">{{ opLabel(c.operation) }}</bdi>
+                →
+                <bdi data-testid="timeline-call-outcome" [attr.data-outcome]="c.outcome">{{ outcomeLabel(c.outcome) }}</bdi>
                 @if (c.trackingCode) {
                   · {{ 'requests.psp.tracking' | t }}: <bdi class="mono" dir="ltr">{{ c.trackingCode }}</bdi>
                 }
@@ -36,7 +41,11 @@ import { ProblemLabel, TimelineDetail, TimelineEntry, mergeTimeline } from '../d
                   · <bdi class="mono" dir="ltr">{{ c.errorCode }}</bdi>
                 }
                 @if (e.callText; as text) {
-                  · <bdi data-testid="timeline-call-message">{{ i18n.text(text) }}</bdi>
+                  · <bdi data-testid="timeline-call-message" [title]="c.message ?? ''">{{ i18n.text(text) }}</bdi>
+                  @if (c.outcome === 'rejected' && c.message) {
+                    · <span class="muted">{{ 'requests.psp.message' | t }}:</span>
+                    <bdi data-testid="timeline-call-psp-message">{{ c.message }}</bdi>
+                  }
                 } @else if (c.message) {
                   · <bdi data-testid="timeline-call-message">{{ c.message }}</bdi>
                 }
@@ -118,6 +127,17 @@ export class RequestTimelineComponent {
 
   protected label(e: TimelineEntry) {
     return `requests.event.${e.type}` as const;
+  }
+
+  /** A PSP operation or call outcome in the reader's language (an unknown one as written). */
+  protected opLabel(operation: string): string {
+    const key = `requests.psp.op.${operation}`;
+    return isMessageKey(key) ? this.i18n.t(key) : operation;
+  }
+
+  protected outcomeLabel(outcome: string): string {
+    const key = `requests.psp.outcome.${outcome}`;
+    return isMessageKey(key) ? this.i18n.t(key) : outcome;
   }
 
   protected dateOf(value: TimelineDetail['value']): string | null {

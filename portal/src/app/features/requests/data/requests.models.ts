@@ -98,7 +98,10 @@ export interface PspCall {
   readonly outcome: string;
   readonly latencyMs: number | null;
   readonly errorCode: string | null;
+  /** The technical detail (English), or the PSP's own message of a rejection. */
   readonly message: string | null;
+  /** What happened, for people (fa/en); null when the call went well or was recorded before it existed. */
+  readonly text: LocalizedText | null;
   readonly trackingCode: string | null;
 }
 

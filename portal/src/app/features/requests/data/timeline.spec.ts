@@ -18,6 +18,7 @@ describe('the request timeline', () => {
           latencyMs: 120,
           errorCode: null,
           message: null,
+          text: null,
           trackingCode: 'TRK-1',
         },
       ],
@@ -173,7 +174,31 @@ describe('the request timeline in the reader\'s words', () => {
     expect(entry?.details[0]?.value).toEqual({ code: 'psp-a' });
   });
 
-  it('a call that failed on an unmapped value has the bilingual text of the parked event it caused; others keep their message', () => {
+  it('a failed call says what happened in its own fa/en text, whatever the events say', () => {
+    const text = {
+      fa: 'شرکت پرداخت در زمان مقرر پاسخ نداد؛ دوباره تلاش می‌شود.',
+      en: 'The PSP did not answer in time; it will be tried again.',
+    };
+    const [entry] = mergeTimeline(
+      [],
+      [
+        {
+          at: '2025-11-23T07:00:00Z',
+          operation: 'register',
+          outcome: 'retryable',
+          latencyMs: 10_000,
+          errorCode: 'timeout',
+          message: 'POST https://psp-a/merchants: no answer in 10000 ms',
+          text,
+          trackingCode: null,
+        },
+      ],
+    );
+    expect(entry?.callText).toEqual(text);
+    expect(entry?.call?.message).toContain('no answer');
+  });
+
+  it('a call recorded before calls carried their text (unmapped value) has the bilingual text of the parked event it caused; others keep their message', () => {
     const text = {
       fa: 'کد «e2e-cracked-screen» از «دلیل تعویض» برای شرکت پرداخت «psp-a» نگاشت نشده است.',
       en: 'The swap-reason "e2e-cracked-screen" has no code at PSP "psp-a"; add the mapping in Base data › Mapping, then retry the request.',
@@ -185,6 +210,7 @@ describe('the request timeline in the reader\'s words', () => {
       latencyMs: 12,
       errorCode: 'swap-reason/e2e-cracked-screen:unmapped',
       message: text.en,
+      text: null,
       trackingCode: null,
     };
     const rejected = { ...call, at: '2025-11-23T09:00:00Z', outcome: 'rejected', errorCode: '12', message: 'کد ملی نامعتبر' };

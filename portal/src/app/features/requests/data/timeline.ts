@@ -79,9 +79,8 @@ export interface TimelineEntry {
   readonly details: readonly TimelineDetail[];
   readonly call: PspCall | null;
   /**
-   * A failed call's message in both languages, when an event carries it bilingually: our own messages
-   * (an unmapped value, missing credentials…) are stored on the call in English only, and the event the
-   * failure caused (`parked`) has the same text as `{fa, en}`.
+   * A failed call's meaning in both languages: the call's own `text`, or, for calls recorded before
+   * calls carried it (English message only), the same text of the event the failure caused (`parked`).
    */
   readonly callText: LocalizedText | null;
 }
@@ -186,7 +185,7 @@ function textsOf(events: readonly RequestEvent[]): ReadonlyMap<string, Localized
 
 /**
  * Events and PSP calls merged by time (events first on a tie: the call follows its cause); base-data
- * codes named by `lists`, a call's English-only message in the reader's language when an event has it.
+ * codes named by `lists`, a call's failure in the reader's language (its text, or the event's).
  */
 export function mergeTimeline(
   events: readonly RequestEvent[],
@@ -214,7 +213,7 @@ export function mergeTimeline(
       actor: null,
       details: [],
       call: c,
-      callText: (c.message && texts.get(c.message)) || null,
+      callText: c.text ?? ((c.message && texts.get(c.message)) || null),
       order: 1,
     })),
   ];
