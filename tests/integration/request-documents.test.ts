@@ -145,7 +145,7 @@ describe('documents of a draft', () => {
     const got = await download('alpha-user', `/api/requests/${id}/documents/${docId}/file`);
     expect(got.status).toBe(200);
     expect(got.headers.get('content-type')).toBe('image/png');
-    expect(got.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('کارت-ملی.png')}`);
+    expect(got.headers.get('content-disposition')).toBe(`inline; filename*=UTF-8''${encodeURIComponent('کارت-ملی.png')}`);
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
     expect(got.bytes.equals(await bytesOf(file))).toBe(true);
 

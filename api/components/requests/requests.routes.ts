@@ -156,12 +156,12 @@ export function requestRoutes(routes: RouteTable, ctx: ApiContext, timings: Requ
     method: 'get',
     path: '/requests/:id/documents/:docId/file',
     tag,
-    summary: "Download a request document's file",
+    summary: "Download a request document's file (inline, as merchant documents: a reviewer reads a scan in the browser)",
     access: { anyOf: READ },
     params: RequestDocumentParams,
     response: FILE_RESPONSE,
     handler: async ({ auth, params, res }) => {
-      sendFile(res, await service.documentFile(auth!, params.id, params.docId));
+      sendFile(res, await service.documentFile(auth!, params.id, params.docId), { inline: true });
       return undefined;
     },
   });
