@@ -26,7 +26,7 @@ export interface PspCallRecord {
 }
 
 /** A stored `{fa, en}` (calls recorded before migration 0012 have none). */
-function parseText(json: string | null): Bilingual | null {
+export function parseCallText(json: string | null): Bilingual | null {
   if (!json) return null;
   try {
     const t = JSON.parse(json) as Partial<Bilingual>;
@@ -60,7 +60,7 @@ export function createPspRepository(db: Database) {
       return rows.map(({ id: _id, ...r }) => ({
         ...r,
         outcome: r.outcome as PspOutcomeClass,
-        text: parseText(r.text),
+        text: parseCallText(r.text),
         startedAt: new Date(r.startedAt),
       }));
     },

@@ -7,6 +7,7 @@ import type { Database } from '../../../db';
 import { appendAudit } from '../../../db/audit';
 import { type RequestRecord, type TerminalRecord, createRequestRepository, toTask } from '../../../db/repositories/requests';
 import { REQUEST_DOCUMENT_PURPOSE, createRequestDocumentRepository } from '../../../db/repositories/request-documents';
+import { parseCallText } from '../../../db/repositories/psp';
 import { readSetting, writeSetting } from '../../../db/repositories/settings';
 import { toCsv } from '../../../domain/csv';
 import { bi, type Bilingual } from '../../../domain/i18n';
@@ -305,7 +306,7 @@ export function createRequestService(deps: RequestServiceDeps) {
         latencyMs: c.latencyMs,
         errorCode: c.errorCode,
         message: c.message,
-        text: c.text,
+        text: parseCallText(c.text),
         trackingCode: c.trackingCode,
       })),
       agreements: agreements.map((a) => ({
