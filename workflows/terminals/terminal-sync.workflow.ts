@@ -1,4 +1,4 @@
-import { ActivityFailure, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type * as activities from '../../activities/terminals';
 import {
   NO_COUNTS,
@@ -34,6 +34,9 @@ const psp = proxyActivities<activities.TerminalSyncActivities>({
     ],
   },
 });
+
+/** Patch: terminals asked by a pool of lanes instead of fixed slices (replay of older runs keeps slices). */
+const TERMINAL_SYNC_POOL_PATCH = 'terminal-sync-pool';
 
 const DEFAULT_PAGE_SIZE = 100;
 const DEFAULT_CONCURRENCY = 5;
@@ -90,7 +93,22 @@ export async function terminalSyncWorkflow(input: TerminalSyncInput = {}): Promi
     else if (outcome === 'mismatch') counts.mismatched += 1;
   };
 
-  for (let i = 0; i < page.length; i += concurrency) await Promise.all(page.slice(i, i + concurrency).map(one));
+  if (patched(TERMINAL_SYNC_POOL_PATCH)) {
+    // `concurrency` terminals in flight; each next one starts as soon as any finishes, so a slow PSP
+    // holds one lane, not a whole slice.
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < page.length) {
+        const t = page[next];
+        next += 1;
+        if (t) await one(t);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, page.length) }, lane));
+  } else {
+    // Runs started before the pool: slices of `concurrency`, as their histories recorded.
+    for (let i = 0; i < page.length; i += concurrency) await Promise.all(page.slice(i, i + concurrency).map(one));
+  }
   progress.pages += 1;
   progress.afterId = page.at(-1)?.id ?? progress.afterId;
 
