@@ -28,7 +28,17 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, logger?:
   await seedBase(db);
   const connection = await withPatience(
     `Temporal at ${config.temporal.address}`,
-    () => Connection.connect({ address: config.temporal.address }),
+    async () => {
+      // A failed attempt's channel is closed, not left behind for the next one.
+      const c = Connection.lazy({ address: config.temporal.address });
+      try {
+        await c.ensureConnected();
+        return c;
+      } catch (err) {
+        await c.close().catch(() => undefined);
+        throw err;
+      }
+    },
     {
       patienceMs: config.temporal.connectPatienceMs,
       onRetry: ({ what, error, nextInMs }) =>

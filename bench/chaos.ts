@@ -44,6 +44,8 @@ export interface ChaosReport {
   workerKills: number;
   /** Workers that ended on their own (started again, as a supervisor would); 0 expected. */
   workerExits: number;
+  /** The worker started while Temporal was down found it missing and waited for it. */
+  workerWaitedForTemporal: boolean;
   apiRestarts: number;
   temporalRestarts: number;
   workerStartMs: { p50: number; max: number };
@@ -104,6 +106,8 @@ async function chaos(world: World, o: ChaosOptions, started: number): Promise<Ch
   world.startWorker();
   let workerKills = 0;
   let workerExits = 0;
+  /** Whether the worker started during the Temporal restart saw it down and waited (not exited). */
+  let workerWaitedForTemporal = false;
   /** Spawn → polling, ms, of each worker started (tsx start, database, Temporal connection). */
   const workerStartMs: number[] = [];
   let apiRestarts = 0;
@@ -200,8 +204,18 @@ async function chaos(world: World, o: ChaosOptions, started: number): Promise<Ch
         // A worker starting while Temporal is down must wait for it (TEMPORAL_CONNECT_PATIENCE), not exit.
         await world.killWorker();
         workerKills += 1;
-        world.startWorker();
-        await sleep(1500);
+        const w = world.startWorker();
+        // Temporal comes back only once the new worker has found it missing (or after 30 s).
+        const until = Date.now() + 30_000;
+        while (
+          !w.log.some((l) => /Temporal at .* not reachable .*again in/.test(l)) &&
+          w.proc.exitCode === null &&
+          Date.now() < until
+        )
+          await sleep(100);
+        workerWaitedForTemporal = w.log.some((l) => /Temporal at .* not reachable .*again in/.test(l));
+        if (!workerWaitedForTemporal)
+          log(`the worker started while Temporal was down did not wait for it:\n${w.log.slice(-15).join('\n')}`);
       });
       temporalRestarts += 1;
       paused = false;
@@ -225,6 +239,7 @@ async function chaos(world: World, o: ChaosOptions, started: number): Promise<Ch
     seconds: (Date.now() - started) / 1000,
     workerKills,
     workerExits,
+    workerWaitedForTemporal,
     apiRestarts,
     temporalRestarts,
     workerStartMs: { p50: percentile(workerStartMs, 50), max: workerStartMs[workerStartMs.length - 1] ?? NaN },
@@ -333,7 +348,7 @@ async function invariants(world: World, ids: string[], o: ChaosOptions): Promise
 
 export function printReport(r: ChaosReport): string {
   const lines = [
-    `chaos: ${r.options.requests} requests, ${r.seconds.toFixed(0)} s, worker SIGKILLs ${r.workerKills} (restart to polling p50 ${r.workerStartMs.p50} ms, max ${r.workerStartMs.max} ms), worker exits on its own ${r.workerExits}, API restarts ${r.apiRestarts}, Temporal restarts ${r.temporalRestarts}`,
+    `chaos: ${r.options.requests} requests, ${r.seconds.toFixed(0)} s, worker SIGKILLs ${r.workerKills} (restart to polling p50 ${r.workerStartMs.p50} ms, max ${r.workerStartMs.max} ms), worker exits on its own ${r.workerExits}, a worker waited for Temporal to come back: ${r.workerWaitedForTemporal ? 'yes' : 'no'}, API restarts ${r.apiRestarts}, Temporal restarts ${r.temporalRestarts}`,
     `states: ${JSON.stringify(r.states)}; PSP calls ${r.psp.calls}, registrations ${r.psp.registrations}, duplicates ${r.psp.duplicates}`,
     `driver: ${r.drive.bulkCalls} bulk calls, ${r.drive.approved} approvals, ${r.drive.confirmed} confirmations, ${r.drive.retried} retries, ${r.drive.cancelled} cancellations; refusals/errors ${JSON.stringify(r.drive.errors).slice(0, 600)}`,
     ...r.invariants.map((i) => `${i.ok ? '✔' : '✖'} ${i.name}: ${i.detail}`),

@@ -17,11 +17,16 @@ function keepTrying<T>(
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const attempt = (delayMs: number): void => {
-    task().then(done, (err: unknown) => {
-      if (stopped) return;
-      failed(err, delayMs);
-      timer = setTimeout(() => attempt(Math.min(delayMs * 2, 60_000)), delayMs);
-    });
+    // A task that throws at once, or a `done` that throws, is a failure like any other: never an
+    // uncaught error that would take the worker down.
+    Promise.resolve()
+      .then(task)
+      .then(done)
+      .catch((err: unknown) => {
+        if (stopped) return;
+        failed(err, delayMs);
+        timer = setTimeout(() => attempt(Math.min(delayMs * 2, 60_000)), delayMs);
+      });
   };
   attempt(2_000);
   return {

@@ -115,7 +115,8 @@ export async function resolvePspCredentials(
  * people in Persian and English.
  */
 function describe(err: unknown): { errorType: string; errorCode: string | null; message: string; text: Bilingual } {
-  if (err instanceof PspRetryableError) return { errorType: err.name, errorCode: err.reason, message: err.message, text: err.text };
+  if (err instanceof PspRetryableError)
+    return { errorType: err.name, errorCode: err.reason, message: err.message, text: err.text };
   if (err instanceof PspBusinessRejection)
     return { errorType: err.name, errorCode: err.rejectionCode, message: err.pspMessage, text: err.text };
   if (err instanceof UnmappedValueError)
@@ -127,7 +128,8 @@ function describe(err: unknown): { errorType: string; errorCode: string | null; 
     };
   if (err instanceof PspCredentialsUnavailable)
     return { errorType: err.name, errorCode: err.problem, message: err.message, text: err.text };
-  if (err instanceof PspAdapterMissing) return { errorType: err.name, errorCode: err.protocol, message: err.message, text: err.text };
+  if (err instanceof PspAdapterMissing)
+    return { errorType: err.name, errorCode: err.protocol, message: err.message, text: err.text };
   if (err instanceof PspServiceDisabled)
     return { errorType: err.name, errorCode: `psp:${err.pspCode}`, message: err.message, text: err.text };
   if (err instanceof Error) return { errorType: err.name, errorCode: null, message: err.message, text: UNEXPECTED_CALL_TEXT };

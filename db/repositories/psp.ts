@@ -36,6 +36,14 @@ export function parseCallText(json: string | null): Bilingual | null {
   }
 }
 
+/** `{fa, en}` as JSON within the column's 2,000 characters (escapes count): long texts are shortened. */
+export function textJson(t: Bilingual): string {
+  for (let n = 900; ; n -= 100) {
+    const json = JSON.stringify({ fa: Array.from(t.fa).slice(0, n).join(''), en: Array.from(t.en).slice(0, n).join('') });
+    if (json.length <= 2000 || n <= 100) return json;
+  }
+}
+
 const cut = (s: string | null, n: number) => (s === null ? null : s.length > n ? s.slice(0, n) : s);
 
 /** Data access of the PSP layer: the call log, the credential tree, mapping tables, endpoints. */
@@ -49,7 +57,7 @@ export function createPspRepository(db: Database) {
         requestId: cut(c.requestId, 100) ?? '',
         errorCode: cut(c.errorCode, 200),
         message: cut(c.message, 1000),
-        text: c.text ? JSON.stringify({ fa: c.text.fa.slice(0, 900), en: c.text.en.slice(0, 900) }) : null,
+        text: c.text ? textJson(c.text) : null,
         trackingCode: cut(c.trackingCode, 100),
         latencyMs: Math.max(0, Math.round(c.latencyMs)),
       });

@@ -30,27 +30,39 @@ export function retryableText(reason: RetryableReason, httpStatus?: number): Bil
   const status = httpStatus === undefined ? '' : ` (HTTP ${httpStatus})`;
   switch (reason) {
     case 'network':
-      return bi('ارتباط با شرکت پرداخت برقرار نشد؛ دوباره تلاش می‌شود.', 'The PSP could not be reached; it will be tried again.');
+      return bi(
+        'ارتباط با شرکت پرداخت برقرار نشد؛ دوباره تلاش می‌شود.',
+        'The PSP could not be reached; the call will be retried.',
+      );
     case 'timeout':
-      return bi('شرکت پرداخت در زمان مقرر پاسخ نداد؛ دوباره تلاش می‌شود.', 'The PSP did not answer in time; it will be tried again.');
+      return bi(
+        'شرکت پرداخت در زمان مقرر پاسخ نداد؛ دوباره تلاش می‌شود.',
+        'The PSP did not answer in time; the call will be retried.',
+      );
     case 'http-5xx':
-      return bi(`خطای سرور شرکت پرداخت${status}؛ دوباره تلاش می‌شود.`, `The PSP's server failed${status}; it will be tried again.`);
+      return bi(
+        `خطای سرور شرکت پرداخت${status}؛ دوباره تلاش می‌شود.`,
+        `The PSP's server failed${status}; the call will be retried.`,
+      );
     case 'throttled':
       return bi(
         'شرکت پرداخت فعلاً درخواست بیشتری نمی‌پذیرد؛ کمی بعد دوباره تلاش می‌شود.',
-        'The PSP is limiting requests; it will be tried again shortly.',
+        'The PSP is limiting requests; the call will be retried shortly.',
       );
     case 'malformed':
-      return bi('پاسخ شرکت پرداخت خوانا نبود؛ دوباره تلاش می‌شود.', "The PSP's answer could not be read; it will be tried again.");
+      return bi(
+        'پاسخ شرکت پرداخت قابل خواندن نبود؛ دوباره تلاش می‌شود.',
+        "The PSP's answer could not be read; the call will be retried.",
+      );
     case 'session':
-      return bi('نشست با شرکت پرداخت منقضی شد؛ دوباره وارد می‌شود.', 'The session with the PSP expired; it logs in again.');
+      return bi('نشست با شرکت پرداخت منقضی شد؛ ورود دوباره انجام می‌شود.', 'The session with the PSP expired; logging in again.');
   }
 }
 
 /** Any other failure of a call (a bug, an unexpected answer): told to people without its internals. */
 export const UNEXPECTED_CALL_TEXT: Bilingual = bi(
   'خطای پیش‌بینی‌نشده در تماس با شرکت پرداخت؛ دوباره تلاش می‌شود.',
-  'An unexpected error in the call to the PSP; it will be tried again.',
+  'An unexpected error occurred in the call to the PSP; the call will be retried.',
 );
 
 /**

@@ -18,6 +18,7 @@ test('chaos (short): every request ends, none lost, no double registration, seri
   console.log(printReport(report));
   expect(report.workerKills).toBeGreaterThanOrEqual(3);
   // A worker started while Temporal restarts waits for it (TEMPORAL_CONNECT_PATIENCE) instead of exiting.
+  expect(report.workerWaitedForTemporal).toBe(true);
   expect(report.workerExits).toBe(0);
   expect(report.apiRestarts).toBe(1);
   expect(report.temporalRestarts).toBe(1);

@@ -321,7 +321,7 @@ describe('outcomes, call log and metrics', () => {
         errorCode: 'http-5xx',
         text: {
           fa: expect.stringMatching(/^خطای سرور شرکت پرداخت \(HTTP 50\d\)؛ دوباره تلاش می‌شود\.$/),
-          en: expect.stringMatching(/^The PSP's server failed \(HTTP 50\d\); it will be tried again\.$/),
+          en: expect.stringMatching(/^The PSP's server failed \(HTTP 50\d\); the call will be retried\.$/),
         },
       }),
     ]);

@@ -16,10 +16,12 @@ import {
   PspUnmappedValue,
   classifyPspError,
   isRetryablePspError,
+  type PspOutcomeClass,
 } from '../../domain/psp/errors';
 import { createPspMapper } from '../../domain/psp/mapper';
 import { renderPspMetrics } from '../../domain/psp/metrics';
-import type { PspAdapter } from '../../domain/psp/adapter';
+import { PSP_OPERATIONS, type PspAdapter } from '../../domain/psp/adapter';
+import { parseCallText, textJson } from '../../db/repositories/psp';
 import { ApplicationFailure } from '@temporalio/common';
 
 describe('PSP error classification', () => {
@@ -315,5 +317,33 @@ describe('PSP HTTP client against a local server', () => {
   it('an unexpected 4xx without a handler is not silently accepted', async () => {
     const e = await failure(client().request({ path: '/400', requestId: 'r', schema: Tracking }));
     expect(e).toBeInstanceOf(PspRetryableError);
+  });
+});
+
+describe('portal labels of the PSP call log', () => {
+  it('every PSP operation and call outcome has a Persian and an English label on the request timeline', async () => {
+    const { FA_MESSAGES } = await import('../../portal/src/app/core/i18n/messages.fa');
+    const { EN_MESSAGES } = await import('../../portal/src/app/core/i18n/messages.en');
+    const outcomes: PspOutcomeClass[] = ['ok', 'rejected', 'retryable', 'unmapped', 'config', 'error'];
+    const keys = [...PSP_OPERATIONS.map((o) => `requests.psp.op.${o}`), ...outcomes.map((o) => `requests.psp.outcome.${o}`)];
+    for (const key of keys) {
+      expect([key, (FA_MESSAGES as Record<string, string>)[key]]).toEqual([key, expect.stringMatching(/[\u0600-\u06FF]/)]);
+      expect([key, (EN_MESSAGES as Record<string, string>)[key]]).toEqual([key, expect.stringMatching(/^[A-Z]/)]);
+    }
+  });
+});
+
+describe('a PSP call text in its 2,000-character column', () => {
+  it('keeps a short text whole and shortens a long one full of characters JSON escapes, so it always fits and parses', () => {
+    const short = bi('پاسخی نرسید.', 'No answer.');
+    expect(parseCallText(textJson(short))).toEqual(short);
+    const long = bi('«"\\\n'.repeat(600) + '😀'.repeat(300), '"\\\n'.repeat(900));
+    const json = textJson(long);
+    expect(json.length).toBeLessThanOrEqual(2000);
+    const back = parseCallText(json);
+    expect(back?.fa.startsWith('«"\\\n«')).toBe(true);
+    expect(back?.en.length).toBeGreaterThan(100);
+    expect(parseCallText('not json')).toBeNull();
+    expect(parseCallText(null)).toBeNull();
   });
 });

@@ -6,14 +6,14 @@ import { RequestTimelineComponent } from './request-timeline.component';
 
 const timeout: PspCall = {
   at: '2025-11-23T07:00:00Z',
-  operation: 'register',
+  operation: 'registerMerchant',
   outcome: 'retryable',
   latencyMs: 10_000,
   errorCode: 'timeout',
   message: 'POST http://psp-a/merchants: no answer in 10000 ms',
   text: {
     fa: 'شرکت پرداخت در زمان مقرر پاسخ نداد؛ دوباره تلاش می‌شود.',
-    en: 'The PSP did not answer in time; it will be tried again.',
+    en: 'The PSP did not answer in time; the call will be retried.',
   },
   trackingCode: null,
 };
@@ -44,7 +44,7 @@ describe('RequestTimelineComponent', () => {
 
   it('names a PSP call’s operation and outcome, and says what failed, in Persian; the technical detail is the tooltip', () => {
     expect(all('timeline-call-operation')).toEqual(['ثبت پذیرنده', 'ثبت پذیرنده']);
-    expect(all('timeline-call-outcome')).toEqual(['ناموفق؛ تلاش دوباره', 'رد شد']);
+    expect(all('timeline-call-outcome')).toEqual(['ناموفق؛ دوباره تلاش می‌شود', 'رد شد']);
     const [first] = [...el().querySelectorAll('[data-testid="timeline-call-message"]')];
     expect(first?.textContent?.trim()).toBe(timeout.text?.fa);
     expect(first?.getAttribute('title')).toBe(timeout.message);
@@ -58,7 +58,7 @@ describe('RequestTimelineComponent', () => {
     TestBed.inject(I18nService).setLang('en');
     await fixture.whenStable();
     expect(all('timeline-call-operation')).toEqual(['Registration', 'Registration']);
-    expect(all('timeline-call-outcome')).toEqual(['Failed; tried again', 'Rejected']);
+    expect(all('timeline-call-outcome')).toEqual(['Failed; will be retried', 'Rejected']);
     expect(all('timeline-call-message')[0]).toBe(timeout.text?.en);
   });
 

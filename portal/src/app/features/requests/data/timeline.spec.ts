@@ -177,7 +177,7 @@ describe('the request timeline in the reader\'s words', () => {
   it('a failed call says what happened in its own fa/en text, whatever the events say', () => {
     const text = {
       fa: 'شرکت پرداخت در زمان مقرر پاسخ نداد؛ دوباره تلاش می‌شود.',
-      en: 'The PSP did not answer in time; it will be tried again.',
+      en: 'The PSP did not answer in time; the call will be retried.',
     };
     const [entry] = mergeTimeline(
       [],
