@@ -15,12 +15,13 @@ import { newCredentialsKey } from '../../db/secret-box';
 import { seedDemoPsps } from '../../db/seed';
 import { SYSTEM_ACTOR } from '../../db/audit';
 import { createStockRepository } from '../../db/repositories/stock';
-import { makeNationalCode, makeSheba } from '../../domain/iran';
 import { startPspSimulator, type RunningPspSimulator } from '../../psp-sim';
 import type { SimSettings } from '../../psp-sim/core/engine';
 import { freePort, startKeycloak, startTemporal, type RunningTemporal, type RunningService } from '../../infra/dev/services';
 import { getPasswordToken, provisionWorld, testWorld } from '../../infra/keycloak/provision';
 import { seedTestAgents } from '../../tests/helpers/app';
+import { naturalMerchantBody } from '../../tests/helpers/merchants';
+import { makeTechnician } from '../../tests/helpers/people';
 import { freshDatabase } from '../../tests/integration/harness';
 
 export const ROOT = path.join(__dirname, '../..');
@@ -312,12 +313,7 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
     await seedDemoPsps(world.db, { pspAUrl: sim.url, credentialsKey: env.CREDENTIALS_KEY });
     // First sight of every user (their Kartabl records and grants), then alpha-user2 becomes a technician.
     for (const user of Object.keys(USERS) as UserName[]) await world.ok(user, 'GET', '/api/me');
-    const tech = await world.db.models.User.findOne({ where: { username: 'alpha-user2' } });
-    const roles = (await world.ok('alpha-admin', 'GET', `/api/users/${tech!.id}/roles`)) as {
-      grantable: { id: string; code: string }[];
-    };
-    const grant = roles.grantable.filter((r) => r.code === 'technician' || r.code === 'agent-user').map((r) => r.id);
-    await world.ok('alpha-admin', 'PUT', `/api/users/${tech!.id}/roles`, { roleIds: grant });
+    await makeTechnician(world.db, 'alpha-user2', (method, url, body) => world.ok('alpha-admin', method, url, body));
     world.versions = await versions(world.db, temporal?.cliPath ?? process.env.TEMPORAL_CLI_PATH);
   } catch (err) {
     await world.stop();
@@ -382,30 +378,11 @@ export async function createMerchant(
   world: World,
   n: number,
 ): Promise<{ merchantId: string; shopId: string; accountId: string }> {
-  const postal = '1416753111';
-  const m = (await world.ok('alpha-user', 'POST', '/api/merchants', {
-    kind: 'natural',
-    nationalCode: makeNationalCode(String(400000000 + n)),
-    firstNameFa: 'مریم',
-    lastNameFa: 'کاظمی',
-    firstNameEn: 'Maryam',
-    lastNameEn: 'Kazemi',
-    fatherNameFa: 'حسن',
-    birthDate: '1368/02/11',
-    mobile: '09121234567',
-    addresses: [{ addressFa: 'تهران، خیابان ولیعصر، پلاک ۱۲', addressEn: 'No. 12, Valiasr St, Tehran', postalCode: postal }],
-    shops: [
-      {
-        nameFa: `فروشگاه ${n}`,
-        nameEn: `Shop ${n}`,
-        guildCode: 'supermarket',
-        addressFa: 'تهران، خیابان انقلاب، پلاک ۵',
-        addressEn: 'No. 5, Enghelab St, Tehran',
-        postalCode: postal,
-      },
-    ],
-    accounts: [{ sheba: makeSheba('012', 8000000 + n), ownerNameFa: 'مریم کاظمی', isPrimary: true }],
-  })) as { id: string; shops: { id: string }[]; accounts: { id: string }[] };
+  const m = (await world.ok('alpha-user', 'POST', '/api/merchants', naturalMerchantBody(n, { base: 400000000 }))) as {
+    id: string;
+    shops: { id: string }[];
+    accounts: { id: string }[];
+  };
   return { merchantId: m.id, shopId: m.shops[0].id, accountId: m.accounts[0].id };
 }
 

@@ -2,8 +2,8 @@ import { makeNationalCode, makeSheba } from '../../domain/iran';
 
 /**
  * The body of `POST /api/merchants` for a natural merchant with one shop and `accounts` Sheba
- * accounts (the first primary). `n` makes its national code, shop postal code and Shebas unique;
- * `base` keeps the merchants of different test files apart.
+ * accounts (the first primary). `n` makes its national code and Shebas unique (the shop's postal code
+ * for n < 900, always 10 digits); `base` keeps the merchants of different test files and benches apart.
  */
 export function naturalMerchantBody(n: number, o: { base: number; accounts?: 1 | 2 }) {
   const accounts = [
@@ -30,7 +30,7 @@ export function naturalMerchantBody(n: number, o: { base: number; accounts?: 1 |
         guildCode: 'supermarket',
         addressFa: 'تهران، خیابان انقلاب، پلاک ۵',
         addressEn: 'No. 5, Enghelab St, Tehran',
-        postalCode: `1416753${String(100 + n).padStart(3, '0')}`,
+        postalCode: `1416753${String(100 + (n % 900)).padStart(3, '0')}`,
       },
     ],
     accounts: accounts.slice(0, o.accounts ?? 1),

@@ -32,6 +32,11 @@ export interface Stack {
    * it for one user at a time.
    */
   agentOf(token: string): Promise<string>;
+  /**
+   * Tokens of the given test users, each seen once by `GET /api/me` in the order given (their Kartabl
+   * records and grants exist afterwards), by username.
+   */
+  signIn(users: readonly (readonly [realm: string, username: string])[]): Promise<Record<string, string>>;
   /** The Keycloak admin API client, as the test runner's admin. */
   keycloakAdmin(): KeycloakAdmin;
   /** The task queue of this stack's API (and of its in-process worker, when there is one). */
@@ -160,6 +165,14 @@ export async function startStack(overrides: NodeJS.ProcessEnv = {}, options: { w
       const res = await stack.call('GET', '/api/me', { token });
       if (res.status !== 200) throw new Error(JSON.stringify(res.body));
       return res.body.agent.id as string;
+    },
+    async signIn(users) {
+      const tokens: Record<string, string> = {};
+      for (const [realm, username] of users) {
+        tokens[username] = await stack.token(realm, username);
+        await stack.agentOf(tokens[username]);
+      }
+      return tokens;
     },
     keycloakAdmin() {
       return new KeycloakAdmin({

@@ -96,16 +96,16 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartabl-reqdocs-'));
   sim = await startPspSimulator({ psp: 'a', port: 0, dataDir: path.join(dataDir, 'a'), settings: { verdictDelayMs: 200 } });
   stack = await startStack({ PSP_A_URL: sim.url });
-  for (const [realm, user] of [
-    ['kartabl', 'auditor'],
-    ['agent-alpha', 'alpha-admin'],
-    ['agent-alpha', 'alpha-user'],
-    ['agent-alpha', 'alpha-user2'],
-    ['agent-beta', 'beta-admin'],
-  ] as const) {
-    tok[user] = await stack.token(realm, user);
-    await stack.agentOf(tok[user]);
-  }
+  Object.assign(
+    tok,
+    await stack.signIn([
+      ['kartabl', 'auditor'],
+      ['agent-alpha', 'alpha-admin'],
+      ['agent-alpha', 'alpha-user'],
+      ['agent-alpha', 'alpha-user2'],
+      ['agent-beta', 'beta-admin'],
+    ]),
+  );
   await seedDemoPsps(stack.server.db, {
     pspAUrl: sim.url,
     pspBUrl: sim.url,

@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR } from '../../db/audit';
 import { createStockRepository } from '../../db/repositories/stock';
 import { seedDemoPsps } from '../../db/seed';
 import { naturalMerchantBody } from '../helpers/merchants';
+import { makeTechnician } from '../helpers/people';
 import { startStack, type Stack } from './harness';
 
 /**
@@ -98,17 +99,17 @@ beforeAll(async () => {
     PSP_A_URL: simA.url,
     PSP_B_URL: simB.url,
   });
-  for (const [realm, user] of [
-    ['kartabl', 'broker-admin'],
-    ['kartabl', 'auditor'],
-    ['agent-alpha', 'alpha-admin'],
-    ['agent-alpha', 'alpha-user'],
-    ['agent-alpha', 'alpha-user2'],
-    ['agent-beta', 'beta-admin'],
-  ] as const) {
-    tok[user] = await stack.token(realm, user);
-    await stack.agentOf(tok[user]); // first sight: the user exists and holds their token roles
-  }
+  Object.assign(
+    tok,
+    await stack.signIn([
+      ['kartabl', 'broker-admin'],
+      ['kartabl', 'auditor'],
+      ['agent-alpha', 'alpha-admin'],
+      ['agent-alpha', 'alpha-user'],
+      ['agent-alpha', 'alpha-user2'],
+      ['agent-beta', 'beta-admin'],
+    ]),
+  );
   ids.broker = await stack.agentId('broker');
   ids.alpha = await stack.agentId('alpha');
   // The seeded PSPs point at the simulators; the broker (credential owner) holds their demo account.
@@ -118,13 +119,9 @@ beforeAll(async () => {
     credentialsKey: stack.server.config.realms.credentialsKey,
   });
   // alpha-user2 is alpha's technician.
-  const user2 = await stack.server.db.models.User.findOne({ where: { username: 'alpha-user2' } });
-  ids.technician = user2!.id;
-  const roles = (await ok('alpha-admin', 'GET', `/api/users/${ids.technician}/roles`)) as {
-    grantable: { id: string; code: string }[];
-  };
-  const grant = roles.grantable.filter((r) => r.code === 'technician' || r.code === 'agent-user').map((r) => r.id);
-  await ok('alpha-admin', 'PUT', `/api/users/${ids.technician}/roles`, { roleIds: grant });
+  ids.technician = await makeTechnician(stack.server.db, 'alpha-user2', (method, url, body) =>
+    ok('alpha-admin', method, url, body),
+  );
   await stockUp('alpha', 'pax-s90', [
     'ALPHA-S90-0001',
     'ALPHA-S90-0002',

@@ -27,14 +27,14 @@ beforeAll(async () => {
   sim = await startPspSimulator({ psp: 'a', port: 0, dataDir: dir, settings: { verdictDelayMs: 200 } });
   stack = await startStack({ REQUEST_PSP_POLL_INTERVAL: '10m', REQUEST_PSP_POLL_MAX: '10m' });
   await seedDemoPsps(stack.server.db, { pspAUrl: sim.url, credentialsKey: stack.server.config.realms.credentialsKey });
-  for (const [realm, user] of [
-    ['kartabl', 'broker-admin'],
-    ['agent-alpha', 'alpha-admin'],
-    ['agent-alpha', 'alpha-user'],
-  ] as const) {
-    tok[user] = await stack.token(realm, user);
-    await stack.agentOf(tok[user]);
-  }
+  Object.assign(
+    tok,
+    await stack.signIn([
+      ['kartabl', 'broker-admin'],
+      ['agent-alpha', 'alpha-admin'],
+      ['agent-alpha', 'alpha-user'],
+    ]),
+  );
 });
 
 afterAll(async () => {

@@ -59,14 +59,14 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartabl-crash-'));
   sim = await startPspSimulator({ psp: 'a', port: 0, dataDir: dir, settings: { verdictDelayMs: 200 } });
   stack = await startStack({ REQUEST_PSP_POLL_INTERVAL: '300ms', REQUEST_PSP_POLL_MAX: '1s' }, { worker: false });
-  for (const [realm, user] of [
-    ['kartabl', 'broker-admin'],
-    ['agent-alpha', 'alpha-admin'],
-    ['agent-alpha', 'alpha-user'],
-  ] as const) {
-    tok[user] = await stack.token(realm, user);
-    await stack.agentOf(tok[user]);
-  }
+  Object.assign(
+    tok,
+    await stack.signIn([
+      ['kartabl', 'broker-admin'],
+      ['agent-alpha', 'alpha-admin'],
+      ['agent-alpha', 'alpha-user'],
+    ]),
+  );
   await seedDemoPsps(stack.server.db, { pspAUrl: sim.url, credentialsKey: stack.server.config.realms.credentialsKey });
   worker = startWorker();
 });

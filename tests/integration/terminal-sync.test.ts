@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '../../db/audit';
 import { createStockRepository } from '../../db/repositories/stock';
 import { seedDemoPsps } from '../../db/seed';
 import { naturalMerchantBody } from '../helpers/merchants';
+import { makeTechnician } from '../helpers/people';
 import { startStack, type Stack } from './harness';
 
 /**
@@ -121,28 +122,22 @@ beforeAll(async () => {
   simA = await startPspSimulator({ psp: 'a', port: 0, dataDir: path.join(dataDir, 'a'), settings: { verdictDelayMs: 200 } });
   simB = await startPspSimulator({ psp: 'b', port: 0, dataDir: path.join(dataDir, 'b'), settings: { verdictDelayMs: 200 } });
   stack = await startStack({ REQUEST_PSP_POLL_INTERVAL: '300ms', REQUEST_PSP_POLL_MAX: '1s' });
-  for (const [realm, user] of [
-    ['kartabl', 'broker-admin'],
-    ['kartabl', 'auditor'],
-    ['agent-alpha', 'alpha-admin'],
-    ['agent-alpha', 'alpha-user'],
-    ['agent-alpha', 'alpha-user2'],
-  ] as const) {
-    tok[user] = await stack.token(realm, user);
-    await stack.agentOf(tok[user]);
-  }
+  Object.assign(
+    tok,
+    await stack.signIn([
+      ['kartabl', 'broker-admin'],
+      ['kartabl', 'auditor'],
+      ['agent-alpha', 'alpha-admin'],
+      ['agent-alpha', 'alpha-user'],
+      ['agent-alpha', 'alpha-user2'],
+    ]),
+  );
   await seedDemoPsps(stack.server.db, {
     pspAUrl: simA.url,
     pspBUrl: simB.url,
     credentialsKey: stack.server.config.realms.credentialsKey,
   });
-  const technician = (await stack.server.db.models.User.findOne({ where: { username: 'alpha-user2' } }))!.id;
-  const roles = (await ok('alpha-admin', 'GET', `/api/users/${technician}/roles`)) as {
-    grantable: { id: string; code: string }[];
-  };
-  await ok('alpha-admin', 'PUT', `/api/users/${technician}/roles`, {
-    roleIds: roles.grantable.filter((r) => r.code === 'technician' || r.code === 'agent-user').map((r) => r.id),
-  });
+  await makeTechnician(stack.server.db, 'alpha-user2', (method, url, body) => ok('alpha-admin', method, url, body));
   const stock = createStockRepository(stack.server.db);
   const doc = await stock.createEntry({
     warehouse: await stock.warehouseOfAgent(await stack.agentId('alpha')),

@@ -1,24 +1,10 @@
 import { loadConfig } from '../../api/lib/config';
 import { withPatience } from '../../api/lib/patience';
-
-/** A clock that only moves when the code under test sleeps. */
-function fakeTime() {
-  let t = 0;
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => t,
-    sleep: (ms: number) => {
-      slept.push(ms);
-      t += ms;
-      return Promise.resolve();
-    },
-  };
-}
+import { fakeClock } from '../helpers/fake-clock';
 
 describe('start-up patience (Temporal not answering yet)', () => {
   test('when the service answers on the third try, then the value comes back after doubling pauses, each retry told', async () => {
-    const time = fakeTime();
+    const time = fakeClock();
     const told: string[] = [];
     let calls = 0;
     const value = await withPatience(
@@ -35,7 +21,7 @@ describe('start-up patience (Temporal not answering yet)', () => {
   });
 
   test('when it never answers, then it gives up once the patience is spent, naming the service and the last error', async () => {
-    const time = fakeTime();
+    const time = fakeClock();
     const attempt = () => Promise.reject(new Error('connection refused'));
     await expect(withPatience('Temporal at 10.0.0.9:7233', attempt, { patienceMs: 20_000, ...time })).rejects.toThrow(
       /Temporal at 10\.0\.0\.9:7233: not reachable after \d+ attempt\(s\): connection refused/,
@@ -46,7 +32,7 @@ describe('start-up patience (Temporal not answering yet)', () => {
   });
 
   test('when the patience is 0, then there is exactly one attempt', async () => {
-    const time = fakeTime();
+    const time = fakeClock();
     let calls = 0;
     const attempt = () => {
       calls += 1;

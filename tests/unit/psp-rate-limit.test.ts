@@ -1,24 +1,9 @@
 import { PspRateLimiter } from '../../activities/psp/rate-limit';
-
-/** A clock whose sleeps advance time instantly and are recorded. */
-function fakeClock() {
-  let t = 1_000_000;
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => t,
-    sleep: (ms: number) => {
-      slept.push(ms);
-      t += ms;
-      return Promise.resolve();
-    },
-    advance: (ms: number) => (t += ms),
-  };
-}
+import { fakeClock } from '../helpers/fake-clock';
 
 describe('PSP rate limiter (per PSP, per worker process)', () => {
   test('a burst to one PSP is spread 1000/rate ms apart', async () => {
-    const clock = fakeClock();
+    const clock = fakeClock(1_000_000);
     const limiter = new PspRateLimiter(10, clock);
     const starts: number[] = [];
     for (let i = 0; i < 5; i += 1) {
@@ -29,7 +14,7 @@ describe('PSP rate limiter (per PSP, per worker process)', () => {
   });
 
   test('each PSP has its own slots; idle time is not saved up for a later burst', async () => {
-    const clock = fakeClock();
+    const clock = fakeClock(1_000_000);
     const limiter = new PspRateLimiter(2, clock);
     await limiter.take('psp-a');
     await limiter.take('psp-b'); // another PSP: no wait
@@ -41,7 +26,7 @@ describe('PSP rate limiter (per PSP, per worker process)', () => {
   });
 
   test('0 means unlimited', async () => {
-    const clock = fakeClock();
+    const clock = fakeClock(1_000_000);
     const limiter = new PspRateLimiter(0, clock);
     for (let i = 0; i < 100; i += 1) await limiter.take('psp-a');
     expect(clock.slept).toEqual([]);
