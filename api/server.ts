@@ -41,10 +41,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, logger?:
     },
     {
       patienceMs: config.temporal.connectPatienceMs,
-      onRetry: ({ what, error, nextInMs }) =>
-        log.warn(
-          `api: ${what} not reachable (${error instanceof Error ? error.message : String(error)}); again in ${nextInMs} ms`,
-        ),
+      onRetry: ({ what, why, nextInMs }) => log.warn(`api: ${what} not reachable (${why}); again in ${nextInMs} ms`),
     },
   ).catch(async (err: unknown) => {
     await db.close();

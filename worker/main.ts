@@ -8,35 +8,6 @@ import { withPatience } from '../api/lib/patience';
 import { createKartablWorker } from './worker';
 import { ensureTerminalSyncSchedule } from './schedules';
 
-/** Runs `task` until it succeeds (pauses doubling up to a minute), unless stopped first. */
-function keepTrying<T>(
-  task: () => Promise<T>,
-  done: (value: T) => void,
-  failed: (err: unknown, nextInMs: number) => void,
-): { stop(): void } {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const attempt = (delayMs: number): void => {
-    // A task that throws at once, or a `done` that throws, is a failure like any other: never an
-    // uncaught error that would take the worker down.
-    Promise.resolve()
-      .then(task)
-      .then(done)
-      .catch((err: unknown) => {
-        if (stopped) return;
-        failed(err, delayMs);
-        timer = setTimeout(() => attempt(Math.min(delayMs * 2, 60_000)), delayMs);
-      });
-  };
-  attempt(2_000);
-  return {
-    stop() {
-      stopped = true;
-      clearTimeout(timer);
-    },
-  };
-}
-
 async function main(): Promise<void> {
   // The same variables as the API (Temporal, Keycloak admin, CREDENTIALS_KEY, PORTAL_URL), checked the same way.
   const { realms, pspRateLimitPerSecond, pspCallbackBaseUrl, terminalSyncIntervalMs, temporal } = loadConfig(process.env);
@@ -45,10 +16,7 @@ async function main(): Promise<void> {
   // Temporal may be restarting or still coming up: keep trying for TEMPORAL_CONNECT_PATIENCE.
   const connection = await withPatience(`Temporal at ${address}`, () => NativeConnection.connect({ address }), {
     patienceMs: temporal.connectPatienceMs,
-    onRetry: ({ what, error, nextInMs }) =>
-      console.warn(
-        `worker: ${what} not reachable (${error instanceof Error ? error.message : String(error)}); again in ${nextInMs} ms`,
-      ),
+    onRetry: ({ what, why, nextInMs }) => console.warn(`worker: ${what} not reachable (${why}); again in ${nextInMs} ms`),
   });
   const worker = await createKartablWorker({
     connection,
@@ -63,19 +31,26 @@ async function main(): Promise<void> {
   });
   // The terminal status sync's schedule (TERMINAL_SYNC_INTERVAL), put in place by every worker start
   // (through the worker's own connection). It does not hold up polling: a failure is told and tried
-  // again while the worker runs.
-  const schedule = keepTrying(
+  // again while the worker runs (pauses doubling up to a minute), until it works or the worker stops.
+  const stopSchedule = new AbortController();
+  withPatience(
+    'terminal sync schedule',
     () => ensureTerminalSyncSchedule(new Client({ connection, namespace }), { taskQueue, intervalMs: terminalSyncIntervalMs }),
+    {
+      patienceMs: Number.POSITIVE_INFINITY,
+      firstDelayMs: 2_000,
+      maxDelayMs: 60_000,
+      signal: stopSchedule.signal,
+      onRetry: ({ why, nextInMs }) => console.warn(`worker: terminal sync schedule not set (${why}); again in ${nextInMs} ms`),
+    },
+  ).then(
     (state) => console.log(`worker: terminal sync schedule ${state} (every ${terminalSyncIntervalMs} ms; 0 = off)`),
-    (err, nextInMs) =>
-      console.warn(
-        `worker: terminal sync schedule not set (${err instanceof Error ? err.message : String(err)}); again in ${nextInMs} ms`,
-      ),
+    () => undefined, // stopped with the worker
   );
   console.log(`worker: polling task queue "${taskQueue}" on ${address} (namespace ${namespace}, db ${db.dialect})`);
   // Worker.run() shuts down gracefully on SIGINT/SIGTERM.
   await worker.run();
-  schedule.stop();
+  stopSchedule.abort();
   await connection.close();
   await db.close();
   console.log('worker: stopped');

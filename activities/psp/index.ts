@@ -59,12 +59,10 @@ export interface PspActivityDeps {
   credentialsKey?: string;
   adapters: PspAdapterRegistry;
   logger?: Logger;
-  /** Calls per second to each PSP from this process (PSP_RATE_LIMIT_PER_SECOND; 0 = unlimited). */
-  rateLimitPerSecond?: number;
   /**
-   * The process's one limiter, shared by every caller built from these deps (PSP, request and
-   * terminal-sync activities), so the limit holds per PSP for the whole worker; made from
-   * `rateLimitPerSecond` when absent.
+   * The process's one limiter (PSP_RATE_LIMIT_PER_SECOND), shared by every caller built from these
+   * deps (PSP, request and terminal-sync activities), so the limit holds per PSP for the whole worker;
+   * none: unlimited.
    */
   limiter?: PspRateLimiter;
 }
@@ -115,25 +113,32 @@ export async function resolvePspCredentials(
  * people in Persian and English.
  */
 function describe(err: unknown): { errorType: string; errorCode: string | null; message: string; text: Bilingual } {
-  if (err instanceof PspRetryableError)
-    return { errorType: err.name, errorCode: err.reason, message: err.message, text: err.text };
-  if (err instanceof PspBusinessRejection)
-    return { errorType: err.name, errorCode: err.rejectionCode, message: err.pspMessage, text: err.text };
+  return {
+    ...fieldsOf(err),
+    text: SAYS_ITSELF.some((C) => err instanceof C) ? (err as { text: Bilingual }).text : UNEXPECTED_CALL_TEXT,
+  };
+}
+
+/** The PSP-layer errors, each of which says itself in Persian and English (`text`). */
+const SAYS_ITSELF = [
+  PspRetryableError,
+  PspBusinessRejection,
+  UnmappedValueError,
+  PspCredentialsUnavailable,
+  PspAdapterMissing,
+  PspServiceDisabled,
+] as const;
+
+function fieldsOf(err: unknown): { errorType: string; errorCode: string | null; message: string } {
+  if (err instanceof PspRetryableError) return { errorType: err.name, errorCode: err.reason, message: err.message };
+  if (err instanceof PspBusinessRejection) return { errorType: err.name, errorCode: err.rejectionCode, message: err.pspMessage };
   if (err instanceof UnmappedValueError)
-    return {
-      errorType: 'PspUnmappedValue',
-      errorCode: `${err.kind}/${err.itemCode}:${err.reason}`,
-      message: err.message,
-      text: err.text,
-    };
-  if (err instanceof PspCredentialsUnavailable)
-    return { errorType: err.name, errorCode: err.problem, message: err.message, text: err.text };
-  if (err instanceof PspAdapterMissing)
-    return { errorType: err.name, errorCode: err.protocol, message: err.message, text: err.text };
-  if (err instanceof PspServiceDisabled)
-    return { errorType: err.name, errorCode: `psp:${err.pspCode}`, message: err.message, text: err.text };
-  if (err instanceof Error) return { errorType: err.name, errorCode: null, message: err.message, text: UNEXPECTED_CALL_TEXT };
-  return { errorType: 'Error', errorCode: null, message: String(err), text: UNEXPECTED_CALL_TEXT };
+    return { errorType: 'PspUnmappedValue', errorCode: `${err.kind}/${err.itemCode}:${err.reason}`, message: err.message };
+  if (err instanceof PspCredentialsUnavailable) return { errorType: err.name, errorCode: err.problem, message: err.message };
+  if (err instanceof PspAdapterMissing) return { errorType: err.name, errorCode: err.protocol, message: err.message };
+  if (err instanceof PspServiceDisabled) return { errorType: err.name, errorCode: `psp:${err.pspCode}`, message: err.message };
+  if (err instanceof Error) return { errorType: err.name, errorCode: null, message: err.message };
+  return { errorType: 'Error', errorCode: null, message: String(err) };
 }
 
 /** A non-retryable failure for Temporal, or the error itself when it should be retried. */
@@ -190,7 +195,7 @@ export function createPspCaller(deps: PspActivityDeps) {
   const logger = (deps.logger ?? pino({ name: 'psp' })).child({ component: 'psp' });
   let box: SecretBox | undefined;
   const boxOf = () => (deps.credentialsKey ? (box ??= SecretBox.fromBase64(deps.credentialsKey)) : undefined);
-  const limiter = deps.limiter ?? new PspRateLimiter(deps.rateLimitPerSecond ?? 0);
+  const limiter = deps.limiter ?? new PspRateLimiter(0);
 
   async function call<R>(spec: PspCallSpec, run: (adapter: PspAdapter, ctx: PspCallContext) => Promise<R>): Promise<R> {
     // Waiting for a slot is not part of the call's latency.

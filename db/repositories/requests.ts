@@ -616,7 +616,7 @@ export function createRequestRepository(db: Database) {
             await applyMerchantChanges(db, transaction, t, (a.payload as MerchantChangePayload).changes);
             break;
         }
-        await updateTerminal(db, transaction, t, changes, { byRequest: a.requestId });
+        await updateTerminal(db, transaction, t, changes, { byRequest: a.requestId }, now);
         return { terminalId: t.id, terminalState: t.state };
       });
     },
@@ -642,13 +642,14 @@ export async function updateTerminal(
   t: TerminalRow,
   changes: Readonly<Record<string, unknown>>,
   provenance: Record<string, unknown>,
+  at: Date = new Date(),
 ): Promise<boolean> {
   const diff = Object.fromEntries(
     Object.entries(changes).filter(([k, v]) => (t as unknown as Record<string, unknown>)[k] !== v),
   ) as Partial<TerminalRow>;
   if (!Object.keys(diff).length) return false;
   const before = toTerminal(t);
-  await t.update({ ...diff, updatedAt: new Date() }, { transaction });
+  await t.update({ ...diff, updatedAt: at }, { transaction });
   await appendAudit(db, transaction, SYSTEM_ACTOR, {
     action: 'update',
     entityType: 'terminal',

@@ -26,7 +26,7 @@ export class PspRetryableError extends Error {
   }
 }
 
-export function retryableText(reason: RetryableReason, httpStatus?: number): Bilingual {
+function retryableText(reason: RetryableReason, httpStatus?: number): Bilingual {
   const status = httpStatus === undefined ? '' : ` (HTTP ${httpStatus})`;
   switch (reason) {
     case 'network':

@@ -57,13 +57,13 @@ export async function textOf(locator: Locator): Promise<string> {
   return ((await locator.innerText({ timeout: 2_000 })) ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** `data-testid`s (or another attribute) of every element the locator matches, in DOM order. */
 /** A real 1×1 PNG, for uploads (the API checks the type). */
 export const PNG_1PX = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
 
+/** `data-testid`s (or another attribute) of every element the locator matches, in DOM order. */
 export function attrs(locator: Locator, name: string): Promise<string[]> {
   return locator.evaluateAll((els, attr) => els.map((el) => el.getAttribute(attr) ?? ''), name);
 }

@@ -50,3 +50,23 @@ describe('start-up patience (Temporal not answering yet)', () => {
     expect(() => loadConfig({ TEMPORAL_CONNECT_PATIENCE: 'forever' })).toThrow(/TEMPORAL_CONNECT_PATIENCE/);
   });
 });
+
+describe('patience without end (the worker setting up its schedule)', () => {
+  test('when it is stopped, then the pending pause ends at once and the promise rejects, saying so', async () => {
+    const stop = new AbortController();
+    let calls = 0;
+    const started = Date.now();
+    const trying = withPatience(
+      'terminal sync schedule',
+      () => {
+        calls += 1;
+        return Promise.reject(new Error('Temporal unavailable'));
+      },
+      { patienceMs: Number.POSITIVE_INFINITY, firstDelayMs: 60_000, signal: stop.signal },
+    );
+    setTimeout(() => stop.abort(), 50);
+    await expect(trying).rejects.toThrow(/terminal sync schedule: stopped after 1 attempt\(s\): Temporal unavailable/);
+    expect(calls).toBe(1);
+    expect(Date.now() - started).toBeLessThan(5_000); // not the 60 s pause
+  });
+});

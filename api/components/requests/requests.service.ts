@@ -272,13 +272,14 @@ export function createRequestService(deps: RequestServiceDeps) {
   }
 
   async function detail(auth: AuthContext, r: RequestRecord) {
-    const [summary] = await summaries([r]);
     const [tasks, timeline, calls, docs] = await Promise.all([
       repo.tasksOf(r.id),
       repo.eventsOf(r.id),
       m.PspCall.findAll({ where: { requestId: { [Op.like]: `${r.id}-%` } }, order: [['startedAt', 'ASC']], limit: 500 }),
       documents.list(r.id),
     ]);
+    // The open task is among the request's tasks: the summary does not read it again.
+    const [summary] = await summaries([r], tasks);
     const today = new Date().toISOString().slice(0, 10);
     const agreements =
       auth.permissions.includes('agreements.read') || auth.permissions.includes('requests.review')

@@ -969,3 +969,6 @@ export const FA_MESSAGES = {
 } as const;
 
 export type MessageKey = keyof typeof FA_MESSAGES;
+
+/** Whether a key built at run time (a code after a prefix) names a message. */
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(FA_MESSAGES, key);

@@ -2,15 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 
 import { LocalizedText } from '../../../core/api/api.models';
 import { I18nService } from '../../../core/i18n/i18n.service';
-import { FA_MESSAGES, type MessageKey } from '../../../core/i18n/messages.fa';
+import { isMessageKey } from '../../../core/i18n/messages.fa';
 import { DigitsPipe } from '../../../shared/pipes/digits.pipe';
 import { JalaliDatePipe } from '../../../shared/pipes/jalali-date.pipe';
 import { TranslatePipe } from '../../../shared/pipes/translate.pipe';
 import { BaseDataLists, NO_BASE_DATA } from '../data/basedata-names';
 import { PspCall, RequestEvent } from '../data/requests.models';
 import { ProblemLabel, TimelineDetail, TimelineEntry, mergeTimeline } from '../data/timeline';
-
-const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(FA_MESSAGES, key);
 
 /** The auditors' timeline: every event and PSP call in order, with who and when (Jalali). */
 @Component({
@@ -31,9 +29,13 @@ const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(FA_MESSAG
             }
             @if (e.call; as c) {
               <span class="detail">
-                <bdi data-testid="timeline-call-operation" [attr.data-operation]="c.operation">{{ opLabel(c.operation) }}</bdi>
+                <bdi data-testid="timeline-call-operation" [attr.data-operation]="c.operation">{{
+                  pspLabel('op', c.operation)
+                }}</bdi>
                 →
-                <bdi data-testid="timeline-call-outcome" [attr.data-outcome]="c.outcome">{{ outcomeLabel(c.outcome) }}</bdi>
+                <bdi data-testid="timeline-call-outcome" [attr.data-outcome]="c.outcome">{{
+                  pspLabel('outcome', c.outcome)
+                }}</bdi>
                 @if (c.trackingCode) {
                   · {{ 'requests.psp.tracking' | t }}: <bdi class="mono" dir="ltr">{{ c.trackingCode }}</bdi>
                 }
@@ -129,15 +131,10 @@ export class RequestTimelineComponent {
     return `requests.event.${e.type}` as const;
   }
 
-  /** A PSP operation or call outcome in the reader's language (an unknown one as written). */
-  protected opLabel(operation: string): string {
-    const key = `requests.psp.op.${operation}`;
-    return isMessageKey(key) ? this.i18n.t(key) : operation;
-  }
-
-  protected outcomeLabel(outcome: string): string {
-    const key = `requests.psp.outcome.${outcome}`;
-    return isMessageKey(key) ? this.i18n.t(key) : outcome;
+  /** A PSP operation (`op`) or call outcome (`outcome`) in the reader's language; an unknown one as written. */
+  protected pspLabel(kind: 'op' | 'outcome', code: string): string {
+    const key = `requests.psp.${kind}.${code}`;
+    return isMessageKey(key) ? this.i18n.t(key) : code;
   }
 
   protected dateOf(value: TimelineDetail['value']): string | null {

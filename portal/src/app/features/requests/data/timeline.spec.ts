@@ -1,3 +1,6 @@
+import { TestBed } from '@angular/core/testing';
+
+import { I18nService } from '../../../core/i18n/i18n.service';
 import { EN_MESSAGES } from '../../../core/i18n/messages.en';
 import { FA_MESSAGES } from '../../../core/i18n/messages.fa';
 import { detailsOf, mergeTimeline, problemLabel } from './timeline';
@@ -77,8 +80,9 @@ describe('the request timeline', () => {
     expect(detailsOf({ percent: 80 })).toEqual([
       { key: 'percent', label: 'requests.detail.percent', value: { message: 'requests.detail.percentValue', params: { n: '80' } } },
     ]);
-    expect(FA_MESSAGES['requests.detail.percentValue']).toBe('{n}٪');
-    expect(EN_MESSAGES['requests.detail.percentValue']).toBe('{n}%');
+    const i18n = TestBed.inject(I18nService);
+    expect(i18n.tIn('fa', 'requests.detail.percentValue', { n: '80' })).toBe('۸۰٪');
+    expect(i18n.tIn('en', 'requests.detail.percentValue', { n: '80' })).toBe('80%');
   });
 
   it('names the problem a task opened with by a short label, the code kept for the tooltip', () => {

@@ -1,5 +1,5 @@
 import { LocalizedText } from '../../../core/api/api.models';
-import { MessageKey } from '../../../core/i18n/messages.fa';
+import { MessageKey, isMessageKey } from '../../../core/i18n/messages.fa';
 import { BaseDataLists, NO_BASE_DATA, baseDataName } from './basedata-names';
 import {
   PersonRef,
@@ -45,24 +45,16 @@ export interface ProblemLabel {
   readonly sub: string | null;
 }
 
-/** The problems a fix or correction task may carry, by code (parking errors, a silent PSP, a rejection). */
-const PROBLEM_KEYS: Readonly<Record<string, MessageKey>> = {
-  PspUnmappedValue: 'requests.problem.PspUnmappedValue',
-  PspCredentialsUnavailable: 'requests.problem.PspCredentialsUnavailable',
-  PspAdapterMissing: 'requests.problem.PspAdapterMissing',
-  PspServiceDisabled: 'requests.problem.PspServiceDisabled',
-  NoStock: 'requests.problem.NoStock',
-  PSP_NO_VERDICT: 'requests.problem.PSP_NO_VERDICT',
-  PSP_DEVICE_REJECTED: 'requests.problem.PSP_DEVICE_REJECTED',
-  PSP_REJECTED: 'requests.problem.PSP_REJECTED',
-};
-
-/** The short label of a known problem code (`PSP_REJECTED:A104` → "rejected by the PSP" + `A104`); null for an unknown one. */
+/**
+ * The short label of a known problem code (`PSP_REJECTED:A104` → "rejected by the PSP" + `A104`); null
+ * for an unknown one. The problems a fix or correction task may carry (parking errors, a silent PSP, a
+ * rejection) each have a `requests.problem.<code>` message.
+ */
 export function problemLabel(code: string): ProblemLabel | null {
   const colon = code.indexOf(':');
   const head = colon < 0 ? code : code.slice(0, colon);
-  const key = Object.prototype.hasOwnProperty.call(PROBLEM_KEYS, head) ? PROBLEM_KEYS[head] : undefined;
-  if (!key) return null;
+  const key = `requests.problem.${head}`;
+  if (!isMessageKey(key)) return null;
   const sub = colon < 0 ? null : code.slice(colon + 1).trim();
   return { code, key, sub: sub || null };
 }
